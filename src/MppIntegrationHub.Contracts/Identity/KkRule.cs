@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace MppIntegrationHub.Contracts.Identity;
 
 /// <summary>The family card number rule an input broke.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<KkRule>))]
 public enum KkRule
 {
     /// <summary>Not 16 digits after removing spaces, dots and dashes.</summary>

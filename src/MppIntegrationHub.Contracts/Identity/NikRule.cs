@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace MppIntegrationHub.Contracts.Identity;
 
 /// <summary>The NIK rule an input broke; one value per rule so an API can name it in a field error.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NikRule>))]
 public enum NikRule
 {
     /// <summary>Not 16 digits after removing spaces, dots and dashes.</summary>
