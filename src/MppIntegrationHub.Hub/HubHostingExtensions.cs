@@ -1,0 +1,27 @@
+using MppIntegrationHub.Contracts.Serialization;
+
+namespace MppIntegrationHub.Hub;
+
+/// <summary>Registers the hub's services on the host.</summary>
+public static class HubHostingExtensions
+{
+    /// <summary>Adds the hub with its embedded defaults.</summary>
+    public static WebApplicationBuilder AddIntegrationHub(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(o => HubJson.Apply(o.SerializerOptions, TimeProvider.System));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies do).</summary>
+    public static WebApplication MapHealthApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready");
+        return app;
+    }
+}

@@ -1,0 +1,9 @@
+using MppIntegrationHub.Hub;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddIntegrationHub();
+
+var app = builder.Build();
+app.MapHealthApi();
+
+app.Run();

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The one command that runs every test: restores, builds, starts the engines the scale-out tests need
+# (RabbitMQ and PostgreSQL on loopback, installed from Debian packages when missing) and runs every test project.
+# Ends with "Tests: N passed, N failed, N skipped" summed over all projects; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+results="$PWD/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== restore and build"
+dotnet build MppIntegrationHub.sln -c Release --nologo -v quiet
+
+if [ -x scripts/services.sh ]; then
+  echo "== engines (RabbitMQ, PostgreSQL) on loopback"
+  # shellcheck source=scripts/services.sh
+  source scripts/services.sh
+  services_start
+  trap services_stop EXIT
+fi
+
+echo "== tests"
+status=0
+dotnet test MppIntegrationHub.sln -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  attr() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(attr passed)))
+  failed=$((failed + $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted)))
+  skipped=$((skipped + $(attr notExecuted)))
+done
+
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "No test ran: treating as a failure." >&2
+  status=1
+fi
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -gt 0 ]; then status=1; fi
+exit "$status"
