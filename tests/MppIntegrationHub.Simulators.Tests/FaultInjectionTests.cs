@@ -134,6 +134,23 @@ public class FaultInjectionTests(SimulatorsFixture fixture) : IClassFixture<Simu
     }
 
     [Fact]
+    public async Task AdminEndpoint_PutProfileJson_LatencyAppliedAndReported()
+    {
+        using var client = fixture.Client(AgencyIds.SatuSehat);
+
+        var put = await client.PutAsync("__admin/faults", new StringContent("""{"latency":"00:00:00.300","seed":3}""", Encoding.UTF8, "application/json"));
+        var watch = Stopwatch.StartNew();
+        var response = await client.GetAsync(Health);
+        watch.Stop();
+        var state = JsonDocument.Parse(await client.GetStringAsync("__admin/faults")).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(280), watch.Elapsed.ToString());
+        Assert.Equal("00:00:00.3000000", state.GetProperty("profile").GetProperty("latency").GetString());
+    }
+
+    [Fact]
     public async Task AdminEndpoint_FailNextOverHttp_AppliesAndReportsCounters()
     {
         using var client = fixture.Client(AgencyIds.Dukcapil);

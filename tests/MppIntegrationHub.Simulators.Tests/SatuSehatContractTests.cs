@@ -61,6 +61,33 @@ public class SatuSehatContractTests(SimulatorsFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task PatientSearch_TokenOlderThan3599Seconds_Unauthorized()
+    {
+        using var client = await AuthorizedAsync();
+        var path = $"fhir-r4/v1/Patient?identifier=https://fhir.kemkes.go.id/id/nik|{Personas.HappyPath.Nik}";
+        var fresh = await client.GetAsync(path);
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(3599));
+        var expired = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task PatientSearch_WithoutNikSystem_400OperationOutcomeInvalidSeverity()
+    {
+        using var client = await AuthorizedAsync();
+
+        var response = await client.GetAsync("fhir-r4/v1/Patient?identifier=123");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"severity\":\"invalid\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PatientSearch_NoHealthRecord_EmptySearchset()
     {
         using var client = await AuthorizedAsync();

@@ -64,10 +64,12 @@ public abstract class AgencySimulator : IDisposable
             StartAdminInterface = true,
             DisableJsonBodyParsing = true,
             DisableDeserializeFormUrlEncoded = true,
+            // WireMock's request journal (GET /__admin/requests) is kept for inspection, bounded for long runs.
+            MaxRequestLogCount = 1_000,
             PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(middleware.InvokeAsync),
         };
         _server = WireMockServer.Start(settings);
-        BaseUrl = new Uri(_server.Url!.TrimEnd('/') + "/");
+        BaseUrl = new Uri($"http://127.0.0.1:{_server.Port}/");
         LoadStaticMappings(_server);
         Map(_server);
     }
