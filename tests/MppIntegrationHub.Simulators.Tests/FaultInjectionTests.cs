@@ -35,6 +35,7 @@ public class FaultInjectionTests(SimulatorsFixture fixture) : IClassFixture<Simu
 
         Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], statuses);
         Assert.Equal(before + 3, fixture.Sims.Skck.Requests.Count("GET", "/health"));
+        Assert.Equal(before + 3, fixture.Sims.Skck.Requests.Count("/health"));
     }
 
     [Fact]

@@ -26,6 +26,21 @@ public class IdempotencyTests(SimulatorsFixture fixture) : IClassFixture<Simulat
     }
 
     [Fact]
+    public async Task SkckSubmit_SameNtpnUnderNewKey_PaymentRefused()
+    {
+        var ntpn = await fixture.PaidNtpnAsync(Personas.LicenceValid.Nik, 30_000);
+        using var client = fixture.Client(AgencyIds.Skck);
+        var body = new { nik = Personas.LicenceValid.Nik, keperluan = "PENCALONAN", tingkat_kantor = "POLDA", ntpn };
+
+        var (first, _) = await Http.PostJsonAsync(client, "skck/api/v1/permohonan", body, "ntpn-a");
+        var (second, json) = await Http.PostJsonAsync(client, "skck/api/v1/permohonan", body, "ntpn-b");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal("PEMBAYARAN_TIDAK_VALID", json.GetProperty("kode").GetString());
+    }
+
+    [Fact]
     public async Task Write_WithoutIdempotencyKey_400()
     {
         using var client = fixture.Client(AgencyIds.Simponi);

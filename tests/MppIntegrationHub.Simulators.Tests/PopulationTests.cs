@@ -32,6 +32,8 @@ public class PopulationTests
         Assert.Equal(100_000, population.Count);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
         Assert.Contains(100_000, reports);
+        Assert.Equal(population.Count, population.Citizens.Select(c => c.Nik).Distinct().Count());
+        Assert.Equal(population.Count, population.Citizens.Select(c => c.HealthPatientId).Distinct().Count());
         Assert.All(population.Citizens, c =>
         {
             Assert.True(Nik.TryParse(c.Nik.Value, Today, out var nik, out var error), error?.Message);
