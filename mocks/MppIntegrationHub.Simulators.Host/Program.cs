@@ -3,10 +3,13 @@ using System.Globalization;
 using MppIntegrationHub.Simulators;
 using MppIntegrationHub.Simulators.People;
 
-// Usage: dotnet run --project mocks/MppIntegrationHub.Simulators.Host -- [--population N] [--seed S] [--hub URL]
+// Usage: dotnet run --project mocks/MppIntegrationHub.Simulators.Host -- [--population N] [--seed S] [--hub URL] [--base-port P]
+// --base-port gives fixed ports in AgencyIds.All order (dukcapil P, satusehat P+1, ...); free ports otherwise.
 var size = Option("--population", 1_000);
 var seed = Option("--seed", 42);
 var hub = Value("--hub") is { } url ? new Uri(url) : null;
+var basePort = Option("--base-port", 0);
+var ports = basePort == 0 ? new Dictionary<string, int>() : AgencyIds.All.Select((id, i) => (id, port: basePort + i)).ToDictionary(x => x.id, x => x.port);
 
 Console.WriteLine($"Generating {size:N0} citizens (seed {seed})...");
 var watch = Stopwatch.StartNew();
@@ -14,7 +17,7 @@ var progress = new Progress<int>(count => Console.Write($"\r  {count:N0} / {size
 var population = PopulationGenerator.Generate(seed, size, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime), progress);
 Console.WriteLine($"\r  {population.Count:N0} citizens in {watch.Elapsed.TotalSeconds:F2} s; fingerprint {population.Fingerprint()[..16]}");
 
-await using var sims = await AgencySimulators.StartAsync(new SimulatorOptions { Seed = seed, Population = population, HubCallbackUrl = hub });
+await using var sims = await AgencySimulators.StartAsync(new SimulatorOptions { Seed = seed, Population = population, HubCallbackUrl = hub, Ports = ports });
 Console.WriteLine();
 foreach (var agency in sims.All)
 {
