@@ -27,13 +27,21 @@ public class SatuSehatContractTests(SimulatorsFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task AccessToken_BadSecret_Rejected()
+    public async Task AccessToken_BadSecret_RejectedThenOneAttemptPerMinute()
     {
         using var client = fixture.Client(AgencyIds.SatuSehat);
+        Task<HttpResponseMessage> WrongAttemptAsync() => client.PostAsync("oauth2/v1/accesstoken?grant_type=client_credentials",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = "another-client", ["client_secret"] = "wrong" }));
 
-        var response = await client.PostAsync("oauth2/v1/accesstoken?grant_type=client_credentials", Form("wrong"));
+        var rejected = await WrongAttemptAsync();
+        var throttled = await WrongAttemptAsync();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var again = await WrongAttemptAsync();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
+        Assert.Contains("oauth.v2.InvalidClientIdentifier", await rejected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
     }
 
     [Fact]
