@@ -17,7 +17,10 @@ public sealed record SimulatorOptions
     /// <summary>The hub's base URL for status callbacks; when null the agencies are polled.</summary>
     public Uri? HubCallbackUrl { get; init; }
 
-    /// <summary>HMAC secrets per agency id (<c>skck</c>, <c>sim</c>, <c>paspor</c>, <c>simponi</c>, <c>dukcapil</c>).</summary>
+    /// <summary>
+    /// HMAC secrets per agency id (<c>skck</c>, <c>sim</c>, <c>paspor</c>, <c>simponi</c>, <c>dukcapil</c>); an agency
+    /// left out never calls back, so the hub must poll it.
+    /// </summary>
     public IReadOnlyDictionary<string, string> CallbackSecrets { get; init; } = AgencyIds.DefaultCallbackSecrets;
 
     public SimulatorCredentials Credentials { get; init; } = SimulatorCredentials.Default;

@@ -29,6 +29,8 @@ public sealed class CallbackReceiver : IDisposable
 
     public int BadSignatures { get; private set; }
 
+    public int CountFrom(string agency) => _received.Count(r => r.Agency == agency);
+
     public async Task<JsonElement> WaitForStatusAsync(string agency, string reference, string status)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

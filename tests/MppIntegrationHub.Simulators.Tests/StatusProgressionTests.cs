@@ -39,6 +39,37 @@ public class StatusProgressionTests(CallbackFixture fixture) : IClassFixture<Cal
     }
 
     [Fact]
+    public async Task Callbacks_AgencyWithoutSecret_PolledOnly()
+    {
+        using var receiver = new CallbackReceiver();
+        var sims = await AgencySimulators.StartAsync(new SimulatorOptions
+        {
+            Population = fixture.Sims.Population,
+            HubCallbackUrl = receiver.Url,
+            CallbackSecrets = new Dictionary<string, string> { [AgencyIds.Skck] = AgencyIds.DefaultCallbackSecrets[AgencyIds.Skck] },
+        });
+        await using var _ = sims;
+        using var simponi = new HttpClient { BaseAddress = sims.Simponi.BaseUrl };
+        simponi.DefaultRequestHeaders.Add("X-Api-Key", sims.Credentials.ApiKeys[AgencyIds.Simponi]);
+        var (_, billing) = await Http.PostJsonAsync(simponi, "simponi/api/v1/billing", new
+        {
+            nik_wajib_bayar = Personas.NoLicence.Nik, nama_wajib_bayar = "X", kode_kl = "060", kode_akun = "425152", jumlah = 30_000, keterangan = "SKCK",
+        });
+        var ntpn = sims.Simponi.Pay(billing.GetProperty("kode_billing").GetString()!);
+        using var skck = new HttpClient { BaseAddress = sims.Skck.BaseUrl };
+        skck.DefaultRequestHeaders.Add("X-Api-Key", sims.Credentials.ApiKeys[AgencyIds.Skck]);
+        var (_, json) = await Http.PostJsonAsync(skck, "skck/api/v1/permohonan", new { nik = Personas.NoLicence.Nik, keperluan = "X", tingkat_kantor = "POLSEK", ntpn });
+        var reference = json.GetProperty("nomor_registrasi").GetString()!;
+
+        sims.Skck.Cases.Advance(reference);
+
+        await receiver.WaitForStatusAsync(AgencyIds.Skck, reference, "VERIFIKASI");
+        Assert.Equal(0, receiver.CountFrom(AgencyIds.Simponi));
+        var (_, polled) = await Http.GetJsonAsync(simponi, $"simponi/api/v1/billing/{billing.GetProperty("kode_billing").GetString()}");
+        Assert.Equal("SUDAH_DIBAYAR", polled.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Skck_CriminalRecord_Ditolak()
     {
         var ntpn = await fixture.PaidNtpnAsync(Personas.CriminalRecord.Nik, 30_000);

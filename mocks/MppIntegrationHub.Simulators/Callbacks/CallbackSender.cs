@@ -35,9 +35,10 @@ internal sealed class CallbackSender : IAsyncDisposable
     public static string Sign(string body, string secret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
+    /// <summary>Queues a callback; agencies without a secret do not call back (the hub polls them).</summary>
     public void Enqueue(string agency, string body)
     {
-        if (_hub is not null)
+        if (_hub is not null && _secrets.ContainsKey(agency))
         {
             _queue.Writer.TryWrite((agency, body));
         }
@@ -60,7 +61,7 @@ internal sealed class CallbackSender : IAsyncDisposable
                 {
                     Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
                 };
-                request.Headers.Add("X-Agency-Signature", Sign(body, _secrets.GetValueOrDefault(agency, string.Empty)));
+                request.Headers.Add("X-Agency-Signature", Sign(body, _secrets[agency]));
                 using var response = await _http.SendAsync(request);
                 Interlocked.Increment(ref response.IsSuccessStatusCode ? ref _delivered : ref _failed);
             }

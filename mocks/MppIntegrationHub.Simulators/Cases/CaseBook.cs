@@ -7,7 +7,7 @@ namespace MppIntegrationHub.Simulators.Cases;
 /// The applications one agency is processing. Each moves through its stages as the clock passes (a timer per case on
 /// the injected <see cref="TimeProvider"/>) or when a tester advances it; every change is sent as a callback.
 /// </summary>
-public sealed class CaseBook
+public sealed class CaseBook : IDisposable
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
     private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(30);
@@ -34,6 +34,19 @@ public sealed class CaseBook
             lock (_lock)
             {
                 return _cases.Count;
+            }
+        }
+    }
+
+    /// <summary>Stops every progression timer (the simulator is shutting down).</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var open in _cases.Values)
+            {
+                open.Timer?.Dispose();
+                open.Timer = null;
             }
         }
     }

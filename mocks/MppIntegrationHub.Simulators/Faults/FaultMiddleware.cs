@@ -29,7 +29,15 @@ internal sealed class FaultMiddleware(AgencySimulator agency, IAgencyDialect dia
         var decision = agency.Faults.Decide();
         if (decision.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(decision.Delay, context.RequestAborted);
+            try
+            {
+                await Task.Delay(decision.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller gave up during the injected latency: nobody is left to answer.
+                return;
+            }
         }
 
         switch (decision.Kind)

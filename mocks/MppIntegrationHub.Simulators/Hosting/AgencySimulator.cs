@@ -52,6 +52,7 @@ public abstract class AgencySimulator : IDisposable
 
     public void Dispose()
     {
+        CaseBook?.Dispose();
         _server?.Stop();
         _server?.Dispose();
         GC.SuppressFinalize(this);
