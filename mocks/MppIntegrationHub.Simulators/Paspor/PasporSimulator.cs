@@ -15,9 +15,7 @@ public sealed class PasporSimulator : CaseSimulator
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, Appointment> _appointments = new(StringComparer.Ordinal);
-    private IReadOnlyDictionary<string, PassportOffice> _offices = new Dictionary<string, PassportOffice>();
+    private InterviewSlots _slots = new(new Dictionary<string, PassportOffice>());
 
     internal PasporSimulator(SimulatorContext context)
         : base(AgencyIds.Paspor, "nomor_permohonan", context)
@@ -30,18 +28,23 @@ public sealed class PasporSimulator : CaseSimulator
 
     private protected override void Map(WireMockServer server)
     {
-        _offices = PassportOffice.Load(Context.MappingsFolder);
+        _slots = new InterviewSlots(PassportOffice.Load(Context.MappingsFolder));
         var api = RestApi(server, "/paspor/api/v1");
         api.Get("/kantor/([^/]+)/kuota", Quota);
         api.Post("/jadwal", Book);
-        api.Delete("/jadwal/([^/]+)", Cancel);
+        api.Delete("/jadwal/([^/]+)", request => _slots.Cancel(request.Route(0)) switch
+        {
+            CancelOutcome.Cancelled => RestReply.Ok(new { kode_jadwal = request.Route(0), status = "DIBATALKAN" }),
+            CancelOutcome.AlreadyUsed => RestReply.Error(409, "JADWAL_SUDAH_DIGUNAKAN", "Jadwal sudah dipakai untuk permohonan"),
+            _ => RestReply.NotFound("Jadwal"),
+        });
         api.Post("/permohonan", Apply);
         api.Get("/permohonan/([^/]+)", request => GetCase(request.Route(0)));
     }
 
     private RestReply Quota(RestRequest request)
     {
-        if (!_offices.TryGetValue(request.Route(0), out var office))
+        if (!_slots.TryGetOffice(request.Route(0), out var office))
         {
             return RestReply.NotFound("Kantor");
         }
@@ -51,11 +54,8 @@ public sealed class PasporSimulator : CaseSimulator
             return RestReply.Invalid("tanggal wajib berformat yyyy-MM-dd");
         }
 
-        lock (_lock)
-        {
-            var free = FreeSlots(office, date).ToArray();
-            return RestReply.Ok(new QuotaBody(office.Code, RestFormats.Date(date), free.Sum(s => s.Left), [.. free.Select(s => PassportOffice.Slots[s.Slot])]));
-        }
+        var free = _slots.Free(office, date);
+        return RestReply.Ok(new QuotaBody(office.Code, RestFormats.Date(date), free.Sum(s => s.Left), [.. free.Select(s => PassportOffice.Slots[s.Slot])]));
     }
 
     private RestReply Book(RestRequest request)
@@ -65,7 +65,7 @@ public sealed class PasporSimulator : CaseSimulator
             return refusal;
         }
 
-        if (!_offices.TryGetValue(request.Field("kode_kantor") ?? string.Empty, out var office) || !TryDate(request.Field("tanggal"), out var date))
+        if (!_slots.TryGetOffice(request.Field("kode_kantor"), out var office) || !TryDate(request.Field("tanggal"), out var date))
         {
             return RestReply.Invalid("kode_kantor dan tanggal (yyyy-MM-dd) wajib diisi");
         }
@@ -75,37 +75,9 @@ public sealed class PasporSimulator : CaseSimulator
             return RestReply.Invalid("tanggal tidak boleh di masa lalu");
         }
 
-        lock (_lock)
-        {
-            if (FreeSlots(office, date).FirstOrDefault() is not { Left: > 0 } free)
-            {
-                return RestReply.Error(409, "KUOTA_HABIS", "Kuota wawancara pada tanggal tersebut habis");
-            }
-
-            var code = $"JDW-{NextSequence():D8}";
-            var appointment = new Appointment(code, citizen.Nik.Value, office.Code, date, free.Slot, request.Field("jenis_layanan") ?? "REGULER");
-            _appointments.Add(code, appointment);
-            return RestReply.Created(new AppointmentBody(code, office.Code, RestFormats.Date(date), PassportOffice.Slots[free.Slot]));
-        }
-    }
-
-    private RestReply Cancel(RestRequest request)
-    {
-        lock (_lock)
-        {
-            if (!_appointments.TryGetValue(request.Route(0), out var appointment) || appointment.Cancelled)
-            {
-                return RestReply.NotFound("Jadwal");
-            }
-
-            if (appointment.Used)
-            {
-                return RestReply.Error(409, "JADWAL_SUDAH_DIGUNAKAN", "Jadwal sudah dipakai untuk permohonan");
-            }
-
-            _appointments[appointment.Code] = appointment with { Cancelled = true };
-            return RestReply.Ok(new { kode_jadwal = appointment.Code, status = "DIBATALKAN" });
-        }
+        return _slots.Book(citizen.Nik.Value, office, date, request.Field("jenis_layanan") ?? "REGULER") is { } appointment
+            ? RestReply.Created(new AppointmentBody(appointment.Code, office.Code, RestFormats.Date(date), appointment.Hours))
+            : RestReply.Error(409, "KUOTA_HABIS", "Kuota wawancara pada tanggal tersebut habis");
     }
 
     private RestReply Apply(RestRequest request)
@@ -121,56 +93,38 @@ public sealed class PasporSimulator : CaseSimulator
             return RestReply.Invalid("jenis_paspor harus BIASA atau ELEKTRONIK");
         }
 
-        lock (_lock)
+        if (_slots.Usable(request.Field("kode_jadwal"), citizen.Nik.Value) is not { } appointment)
         {
-            if (!_appointments.TryGetValue(request.Field("kode_jadwal") ?? string.Empty, out var appointment)
-                || appointment.Cancelled || appointment.Used || appointment.Nik != citizen.Nik.Value)
-            {
-                return RestReply.Error(422, "JADWAL_TIDAK_VALID", "Jadwal tidak ditemukan, dibatalkan, sudah dipakai atau milik NIK lain");
-            }
-
-            if (PaymentRefusal(request, Fee(kind)) is { } unpaid)
-            {
-                return unpaid;
-            }
-
-            _appointments[appointment.Code] = appointment with { Used = true };
-            var sequence = NextSequence();
-            var slot = PassportOffice.Slots[appointment.Slot];
-            var interviewStart = At(appointment.Date, slot[..5]);
-            var interviewEnd = At(appointment.Date, slot[6..]);
-            var fastTrack = (request.Field("jenis_layanan") ?? appointment.Service) == "PERCEPATAN";
-            var printed = fastTrack ? TimeSpan.FromHours(4) : WorkingDaysAfter(interviewEnd, 3) - interviewEnd;
-            var untilInterview = interviewEnd - Context.Clock.GetUtcNow();
-            return OpenCase($"PSP-{RestFormats.Today(Context.Clock):yyyyMMdd}-{sequence:D6}",
-            [
-                new CaseStage("TERKIRIM", TimeSpan.Zero),
-                new CaseStage("MENUNGGU_WAWANCARA", TimeSpan.Zero, _ => new Dictionary<string, string>
-                {
-                    ["jadwal_wawancara"] = RestFormats.Time(interviewStart),
-                    ["kode_kantor"] = appointment.Office,
-                }),
-                new CaseStage("PROSES_CETAK", untilInterview > TimeSpan.Zero ? untilInterview : TimeSpan.Zero),
-                new CaseStage("TERBIT", printed, at => new Dictionary<string, string>
-                {
-                    ["nomor_paspor"] = $"{(kind == "ELEKTRONIK" ? 'E' : 'C')}{sequence:D7}",
-                    ["berlaku_sampai"] = RestFormats.Date(DateOnly.FromDateTime(at.DateTime).AddYears(10)),
-                }),
-            ]);
+            return RestReply.Error(422, "JADWAL_TIDAK_VALID", "Jadwal tidak ditemukan, dibatalkan, sudah dipakai atau milik NIK lain");
         }
-    }
 
-    private IEnumerable<(int Slot, int Left)> FreeSlots(PassportOffice office, DateOnly date)
-    {
-        for (var slot = 0; slot < PassportOffice.Slots.Length; slot++)
+        if (PaymentRefusal(request, Fee(kind)) is { } unpaid)
         {
-            var taken = _appointments.Values.Count(a => !a.Cancelled && a.Office == office.Code && a.Date == date && a.Slot == slot);
-            var left = office.Capacity(slot, date) - taken;
-            if (left > 0)
-            {
-                yield return (slot, left);
-            }
+            return unpaid;
         }
+
+        _slots.MarkUsed(appointment.Code);
+        var sequence = NextSequence();
+        var interviewStart = At(appointment.Date, appointment.Hours[..5]);
+        var interviewEnd = At(appointment.Date, appointment.Hours[6..]);
+        var fastTrack = (request.Field("jenis_layanan") ?? appointment.Service) == "PERCEPATAN";
+        var printed = fastTrack ? TimeSpan.FromHours(4) : WorkingDaysAfter(interviewEnd, 3) - interviewEnd;
+        var untilInterview = interviewEnd - Context.Clock.GetUtcNow();
+        return OpenCase($"PSP-{RestFormats.Today(Context.Clock):yyyyMMdd}-{sequence:D6}",
+        [
+            new CaseStage("TERKIRIM", TimeSpan.Zero),
+            new CaseStage("MENUNGGU_WAWANCARA", TimeSpan.Zero, _ => new Dictionary<string, string>
+            {
+                ["jadwal_wawancara"] = RestFormats.Time(interviewStart),
+                ["kode_kantor"] = appointment.Office,
+            }),
+            new CaseStage("PROSES_CETAK", untilInterview > TimeSpan.Zero ? untilInterview : TimeSpan.Zero),
+            new CaseStage("TERBIT", printed, at => new Dictionary<string, string>
+            {
+                ["nomor_paspor"] = $"{(kind == "ELEKTRONIK" ? 'E' : 'C')}{sequence:D7}",
+                ["berlaku_sampai"] = RestFormats.Date(DateOnly.FromDateTime(at.DateTime).AddYears(10)),
+            }),
+        ]);
     }
 
     private static DateTimeOffset At(DateOnly date, string time) =>
@@ -193,13 +147,6 @@ public sealed class PasporSimulator : CaseSimulator
 
     private static bool TryDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    private sealed record Appointment(string Code, string Nik, string Office, DateOnly Date, int Slot, string Service)
-    {
-        public bool Cancelled { get; init; }
-
-        public bool Used { get; init; }
-    }
 
     private sealed record QuotaBody(string KodeKantor, string Tanggal, int SisaKuota, IReadOnlyList<string> Slot);
 
