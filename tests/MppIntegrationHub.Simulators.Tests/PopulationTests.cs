@@ -20,6 +20,7 @@ public class PopulationTests
         Assert.NotEqual(first.Fingerprint(), PopulationGenerator.Generate(8, 2_000, Today).Fingerprint());
     }
 
+    // About 2 s of CPU; the bound is generous because the suite shares two cores with other test assemblies.
     [Fact]
     public void Generate_HundredThousand_FastAndEveryNikValid()
     {
@@ -30,7 +31,7 @@ public class PopulationTests
 
         watch.Stop();
         Assert.Equal(100_000, population.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
         Assert.Contains(100_000, reports);
         Assert.Equal(population.Count, population.Citizens.Select(c => c.Nik).Distinct().Count());
         Assert.Equal(population.Count, population.Citizens.Select(c => c.HealthPatientId).Distinct().Count());
