@@ -27,7 +27,7 @@ public sealed record RecordAgencyCaseUpdate(string Agency, AgencyCase Case);
 public sealed record RecordStepOutcome(Guid ApplicationId, string StepId, int Attempt, Guid DispatchId, StepOutcome Outcome);
 
 /// <summary>Success with the step's canonical output, or a normalised agency error.</summary>
-public sealed record StepOutcome(JsonElement? Output, Errors.AgencyError? Error)
+public sealed record StepOutcome(JsonElement? Output = null, Errors.AgencyError? Error = null)
 {
     public bool Succeeded => Error is null;
 }
