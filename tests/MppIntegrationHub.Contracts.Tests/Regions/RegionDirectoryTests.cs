@@ -61,5 +61,4 @@ public sealed class RegionDirectoryTests
             Assert.Equal(region.Code.Parent, region.Parent?.Code);
         }
     }
-
 }
