@@ -25,7 +25,7 @@ public sealed class EngineGuaranteeTests
         await WaitUntil(() => hub.Agencies.CallsOf("population.document.request") == 1);
         hub.Clock.Advance(TimeSpan.FromMinutes(3)); // past the 2-minute lease and a sweep
         await WaitUntil(() => hub.Agencies.CallsOf("population.document.request") == 2);
-        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromHours(1), TimeSpan.FromDays(2));
+        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromDays(2));
         hub.Agencies.Release("population.document.request"); // the "dead" worker wakes up and reports late
         await WaitUntil(() => hub.Agencies.Duplicates.GetValueOrDefault("population.document.request") == 1);
 
@@ -111,7 +111,7 @@ public sealed class EngineGuaranteeTests
         Assert.Equal(StepStatus.RetryScheduled, step.Status);
         Assert.True(step.NextAttemptAt > hub.Clock.GetUtcNow());
         Assert.Equal(Contracts.Errors.AgencyErrorKind.Transient, step.LastError!.Kind);
-        await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromMinutes(1), TimeSpan.FromDays(2));
+        await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromDays(2));
         Assert.Equal(4, hub.Agencies.CallsOf("identity.verify"));
     }
 

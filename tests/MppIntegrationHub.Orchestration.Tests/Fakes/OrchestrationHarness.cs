@@ -119,9 +119,9 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
 
     /// <summary>
     /// Moves the fake clock until the application reaches <paramref name="status"/>: after the engine settles, to
-    /// its next due time (at most <paramref name="hop"/> ahead), so days of waiting pass in a few hops.
+    /// its next due time (at most a day ahead), so days of waiting pass in a few hops.
     /// </summary>
-    public async Task<ServiceApplication> AdvanceUntilAsync(Guid applicationId, ApplicationStatus status, TimeSpan hop, TimeSpan limit)
+    public async Task<ServiceApplication> AdvanceUntilAsync(Guid applicationId, ApplicationStatus status, TimeSpan limit)
     {
         var end = Clock.GetUtcNow() + limit;
         while (Clock.GetUtcNow() <= end)
@@ -135,7 +135,7 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
 
             var next = app.Steps.Where(s => s.NextAttemptAt is not null).Select(s => s.NextAttemptAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
             var step = next - Clock.GetUtcNow();
-            Clock.Advance(step > TimeSpan.Zero && step < hop ? step : hop);
+            Clock.Advance(step > TimeSpan.Zero && step < TimeSpan.FromDays(1) ? step : TimeSpan.FromDays(1));
         }
 
         return await WaitForStatusAsync(applicationId, status);

@@ -26,7 +26,7 @@ public sealed class WorkflowOperationsTests
         Assert.Equal((submitted.Id, "request-document", "population"), (entry.ApplicationId, entry.StepId, entry.Agency));
 
         Assert.Equal(1, await hub.Operations.ResumeAgencyRetriesAsync("population"));
-        await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromHours(1), TimeSpan.FromDays(2));
+        await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromDays(2));
         Assert.Empty(await hub.Operations.ListStuckAsync());
     }
 
@@ -40,7 +40,7 @@ public sealed class WorkflowOperationsTests
         hub.Agencies.StopFailing("population.document.request");
 
         var retried = await hub.Operations.RetryFromStepAsync(submitted.Id, "request-document", "operator@mpp");
-        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromHours(1), TimeSpan.FromDays(2));
+        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromDays(2));
 
         Assert.Equal("Dukcapil did not accept the replacement request: The pick-up MPP is not taking requests.", failed.StatusReason);
         Assert.True(retried);
