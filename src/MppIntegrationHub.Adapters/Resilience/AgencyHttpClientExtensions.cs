@@ -37,7 +37,8 @@ public static class AgencyHttpClientExtensions
     }
 
     /// <summary>
-    /// Registers a Refit client <typeparamref name="TApi"/> for <paramref name="agency"/>: System.Text.Json with
+    /// Registers a Refit client <typeparamref name="TApi"/> (source-generated: Refit 16 builds requests inline, no
+    /// reflection) for <paramref name="agency"/>: System.Text.Json with
     /// <see cref="AgencyJson"/>, base address from the manifest, the agency's pipeline as the outermost handler (each
     /// retry re-runs authentication), then <paramref name="addAuthentication"/>'s handlers, then the response size limit.
     /// </summary>
@@ -60,7 +61,7 @@ public static class AgencyHttpClientExtensions
                 : null,
         };
         var client = services
-            .AddRefitClient<TApi>(settings)
+            .AddRefitGeneratedClient<TApi>(settings)
             .ConfigureHttpClient((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl;
