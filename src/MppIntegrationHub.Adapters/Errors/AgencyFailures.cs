@@ -23,7 +23,7 @@ public static class AgencyFailures
             var error = current switch
             {
                 AgencyException agencyException => agencyException.Error,
-                BrokenCircuitException => Create(agency, AgencyErrorKind.Transient, "breaker-open", "The agency is unavailable; calls are paused for a moment."),
+                BrokenCircuitException broken => Create(agency, AgencyErrorKind.Transient, "breaker-open", "The agency is unavailable; calls are paused for a moment.", broken.RetryAfter),
                 RateLimiterRejectedException limited => Create(agency, AgencyErrorKind.Transient, "rate-limited", "The hub is at the agency's call quota; try again shortly.", limited.RetryAfter),
                 TimeoutRejectedException => Create(agency, AgencyErrorKind.Transient, "timeout", "The agency did not answer in time."),
                 JsonException or FormatException => MalformedResponse(agency),
