@@ -61,7 +61,7 @@ public static class AgencyPipeline
         {
             PermitLimit = manifest.Quota.PermitLimit,
             Window = manifest.Quota.Window,
-            SegmentsPerWindow = Math.Clamp(manifest.Quota.PermitLimit, 1, 10),
+            SegmentsPerWindow = Math.Clamp(manifest.Quota.PermitLimit, 1, 5),
             QueueLimit = manifest.Quota.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
