@@ -11,8 +11,8 @@ public static class HubHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => HubJson.Apply(o.SerializerOptions, TimeProvider.System));
-        builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
+        builder.AddHubApi();
         return builder;
     }
 

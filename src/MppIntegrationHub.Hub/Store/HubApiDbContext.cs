@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using MppIntegrationHub.Hub.Audit;
+using MppIntegrationHub.Hub.Consents;
+
+namespace MppIntegrationHub.Hub.Store;
+
+/// <summary>The unified API's own tables on the hub store: consents, the audit chain, idempotency records, webhooks and OpenIddict's entities.</summary>
+public sealed class HubApiDbContext(DbContextOptions<HubApiDbContext> options) : DbContext(options)
+{
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<ConsentRecord>(consent =>
+        {
+            consent.ToTable("ApiConsents");
+            consent.HasKey(c => c.Id);
+            consent.Property(c => c.Nik).HasMaxLength(16);
+            consent.Property(c => c.ClientId).HasMaxLength(100);
+            consent.Property(c => c.Purposes).HasMaxLength(400);
+            consent.Property(c => c.EvidenceReference).HasMaxLength(ConsentRules.MaxEvidenceLength);
+            consent.HasIndex(c => new { c.ClientId, c.Nik });
+        });
+        modelBuilder.Entity<AuditRecord>(audit =>
+        {
+            audit.ToTable("ApiAuditRecords");
+            audit.HasKey(a => a.Sequence);
+            audit.Property(a => a.Sequence).ValueGeneratedNever();
+            audit.Property(a => a.ClientId).HasMaxLength(100);
+            audit.Property(a => a.Action).HasMaxLength(60);
+            audit.Property(a => a.Purpose).HasMaxLength(40);
+            audit.Property(a => a.NikReference).HasMaxLength(64);
+            audit.Property(a => a.Fields).HasMaxLength(400);
+            audit.Property(a => a.Resource).HasMaxLength(100);
+            audit.Property(a => a.PreviousHash).HasMaxLength(64);
+            audit.Property(a => a.Hash).HasMaxLength(64);
+            audit.HasIndex(a => new { a.NikReference, a.Sequence });
+        });
+    }
+}
