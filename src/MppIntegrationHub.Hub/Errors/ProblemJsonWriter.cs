@@ -52,20 +52,27 @@ internal static class JsonErrors
         return new Dictionary<string, string[]> { [path] = [Describe(exception)] };
     }
 
-    // The NIK and KK converters write "<Rule>: <message>"; System.Text.Json's own messages name .NET types, which
-    // mean nothing to a portal developer, so those are replaced by a plain sentence.
-    private static string Describe(JsonException exception) =>
-        exception.InnerException is null && exception.Message.Contains(": ", StringComparison.Ordinal)
-            && !exception.Message.Contains("Path:", StringComparison.Ordinal)
-            ? exception.Message
-            : exception.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Unknown property."
-            : exception.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) ? "Duplicate property."
-            : exception.Message.Contains("missing required properties", StringComparison.Ordinal) ? "Required properties are missing: " + MissingProperties(exception.Message)
+    // The NIK and KK converters write "<Rule>: <message>" for citizens; System.Text.Json's own messages name .NET
+    // types, which mean nothing to a portal developer and say too much about the hub, so those become plain sentences.
+    private static string Describe(JsonException exception)
+    {
+        var message = exception.Message;
+        var pathInfo = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        var text = pathInfo < 0 ? message : message[..pathInfo];
+        return RuleMessage.IsMatch(text) ? text
+            : text.Contains("could not be mapped", StringComparison.Ordinal) ? "Unknown property."
+            : text.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) ? "Duplicate property."
+            : text.Contains("missing required properties", StringComparison.Ordinal) ? "Required properties are missing: " + MissingProperties(text)
             : "The value is not valid JSON of the expected type.";
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex RuleMessage = new(
+        $"^({string.Join('|', Enum.GetNames<MppIntegrationHub.Contracts.Identity.NikRule>().Concat(Enum.GetNames<MppIntegrationHub.Contracts.Identity.KkRule>()).Distinct())}): [A-Z]",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static string MissingProperties(string message)
     {
         var start = message.IndexOf("properties including: ", StringComparison.Ordinal);
-        return start < 0 ? "see the schema." : message[(start + "properties including: ".Length)..].Split('.')[0];
+        return start < 0 ? "see the schema." : message[(start + "properties including: ".Length)..].TrimEnd('.');
     }
 }
