@@ -1,3 +1,4 @@
+using MppIntegrationHub.Hub.Applications;
 using MppIntegrationHub.Hub.Audit;
 using MppIntegrationHub.Hub.Auth;
 using MppIntegrationHub.Hub.Citizens;
@@ -25,6 +26,7 @@ public static class HubApiExtensions
             .AddAudit()
             .AddConsents()
             .AddCitizens()
+            .AddApplications()
             .AddHubDocs();
         return builder;
     }
@@ -49,6 +51,7 @@ public static class HubApiExtensions
             .MapIdentityApi()
             .MapConsentsApi()
             .MapCitizensApi()
+            .MapApplicationsApi()
             .MapAuditApi();
         app.MapHubDocs();
         return app;

@@ -1,4 +1,6 @@
+using MassTransit;
 using MppIntegrationHub.Contracts.Serialization;
+using MppIntegrationHub.Orchestration;
 
 namespace MppIntegrationHub.Hub;
 
@@ -13,6 +15,12 @@ public static class HubHostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => HubJson.Apply(o.SerializerOptions, TimeProvider.System));
         builder.Services.AddHealthChecks();
         builder.AddHubApi();
+        builder.Services.AddOrchestration();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddOrchestrationConsumers();
+            bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+        });
         return builder;
     }
 

@@ -71,7 +71,7 @@ public static class AuditApi
             .Where(a => a.NikReference == reference && (before == null || a.Sequence < before))
             .OrderByDescending(a => a.Sequence).Take(limit)
             .ToListAsync(http.RequestAborted);
-        var entries = records.Select(r => new AccessLogEntry(r.Sequence, r.OccurredAt, r.ClientId, r.Action, r.Purpose, AuditFields.Split(r.Fields))).ToList();
+        var entries = records.Select(r => new AccessLogEntry(r.Sequence, r.OccurredAt, r.ClientId, r.Action, AuditFields.Split(r.Fields), r.Purpose)).ToList();
         return TypedResults.Ok(new AccessLogPage(entries, records.Count == limit ? records[^1].Sequence : null));
     }
 }

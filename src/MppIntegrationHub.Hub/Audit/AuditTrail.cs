@@ -32,15 +32,19 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 var last = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
                     .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
                 var (sequence, previous) = last is null ? (0L, AuditChain.Genesis) : (last.Sequence, last.Hash);
+                var records = new List<AuditRecord>(entries.Count);
                 foreach (var entry in entries)
                 {
                     var record = ToRecord(entry, ++sequence, previous);
                     previous = record.Hash;
-                    db.AuditRecords.Add(record);
+                    records.Add(record);
                 }
+
+                db.AuditRecords.AddRange(records);
 
                 try
                 {
@@ -71,7 +75,7 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
                 .OrderBy(a => a.Sequence).Take(VerifyBatch).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                return new AuditChainVerification(true, expected - 1, null, null);
+                return new AuditChainVerification(true, expected - 1);
             }
 
             foreach (var record in batch)
@@ -120,4 +124,4 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
 /// <param name="RecordsVerified">How many records were found sound before the first failure (or in all).</param>
 /// <param name="FirstInvalidSequence">Sequence number of the first record that fails.</param>
 /// <param name="Problem">What is wrong with it.</param>
-public sealed record AuditChainVerification(bool Valid, long RecordsVerified, long? FirstInvalidSequence, string? Problem);
+public sealed record AuditChainVerification(bool Valid, long RecordsVerified, long? FirstInvalidSequence = null, string? Problem = null);

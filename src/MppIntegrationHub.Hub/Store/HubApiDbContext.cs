@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MppIntegrationHub.Hub.Applications;
 using MppIntegrationHub.Hub.Audit;
 using MppIntegrationHub.Hub.Consents;
 
@@ -10,6 +11,8 @@ public sealed class HubApiDbContext(DbContextOptions<HubApiDbContext> options) :
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
 
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,6 +41,14 @@ public sealed class HubApiDbContext(DbContextOptions<HubApiDbContext> options) :
             audit.Property(a => a.PreviousHash).HasMaxLength(64);
             audit.Property(a => a.Hash).HasMaxLength(64);
             audit.HasIndex(a => new { a.NikReference, a.Sequence });
+        });
+        modelBuilder.Entity<IdempotencyRecord>(key =>
+        {
+            key.ToTable("ApiIdempotencyRecords");
+            key.HasKey(k => new { k.ClientId, k.Key });
+            key.Property(k => k.ClientId).HasMaxLength(100);
+            key.Property(k => k.Key).HasMaxLength(ApplicationRules.MaxIdempotencyKeyLength);
+            key.Property(k => k.RequestHash).HasMaxLength(64);
         });
     }
 }

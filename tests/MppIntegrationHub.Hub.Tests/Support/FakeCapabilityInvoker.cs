@@ -48,8 +48,12 @@ internal sealed class FakeCapabilityInvoker : ICapabilityInvoker
         return Task.FromResult((TResult)result);
     }
 
+    /// <summary>Workflow steps find the agencies down for an hour: applications stay accepted and in progress.</summary>
     public Task<JsonElement> InvokeAsync(string capability, JsonElement request, CallContext context, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(capability);
+        throw new AgencyException(new AgencyError
+        {
+            Agency = "polri", Kind = AgencyErrorKind.Transient, Code = "http.503", Message = "The agency is unavailable.", RetryAfter = TimeSpan.FromHours(1),
+        });
 
     public static CitizenProfile Profile(Nik nik) => new()
     {

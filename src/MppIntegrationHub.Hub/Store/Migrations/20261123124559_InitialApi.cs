@@ -50,6 +50,21 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiIdempotencyRecords",
+                columns: table => new
+                {
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiIdempotencyRecords", x => new { x.ClientId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
@@ -203,6 +218,9 @@ namespace MppIntegrationHub.Hub.Store.Migrations
 
             migrationBuilder.DropTable(
                 name: "ApiConsents");
+
+            migrationBuilder.DropTable(
+                name: "ApiIdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MppIntegrationHub.Hub.Store.Migrations
 {
     [DbContext(typeof(HubApiDbContext))]
-    [Migration("20261123123551_InitialApi")]
+    [Migration("20261123124559_InitialApi")]
     partial class InitialApi
     {
         /// <inheritdoc />
@@ -24,6 +24,32 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("MppIntegrationHub.Hub.Applications.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.ToTable("ApiIdempotencyRecords", (string)null);
+                });
 
             modelBuilder.Entity("MppIntegrationHub.Hub.Audit.AuditRecord", b =>
                 {
