@@ -7,6 +7,7 @@ using MppIntegrationHub.Hub.Docs;
 using MppIntegrationHub.Hub.Errors;
 using MppIntegrationHub.Hub.Identity;
 using MppIntegrationHub.Hub.Store;
+using MppIntegrationHub.Hub.Webhooks;
 
 namespace MppIntegrationHub.Hub;
 
@@ -27,6 +28,7 @@ public static class HubApiExtensions
             .AddConsents()
             .AddCitizens()
             .AddApplications()
+            .AddWebhooks()
             .AddHubDocs();
         return builder;
     }
@@ -52,6 +54,7 @@ public static class HubApiExtensions
             .MapConsentsApi()
             .MapCitizensApi()
             .MapApplicationsApi()
+            .MapWebhooksApi()
             .MapAuditApi();
         app.MapHubDocs();
         return app;

@@ -1,5 +1,6 @@
 using MassTransit;
 using MppIntegrationHub.Contracts.Serialization;
+using MppIntegrationHub.Hub.Webhooks;
 using MppIntegrationHub.Orchestration;
 
 namespace MppIntegrationHub.Hub;
@@ -19,6 +20,7 @@ public static class HubHostingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddOrchestrationConsumers();
+            bus.AddWebhookConsumers();
             bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
         });
         return builder;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MppIntegrationHub.Hub.Applications;
 using MppIntegrationHub.Hub.Audit;
 using MppIntegrationHub.Hub.Consents;
+using MppIntegrationHub.Hub.Webhooks;
 
 namespace MppIntegrationHub.Hub.Store;
 
@@ -13,6 +14,12 @@ public sealed class HubApiDbContext(DbContextOptions<HubApiDbContext> options) :
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +56,30 @@ public sealed class HubApiDbContext(DbContextOptions<HubApiDbContext> options) :
             key.Property(k => k.ClientId).HasMaxLength(100);
             key.Property(k => k.Key).HasMaxLength(ApplicationRules.MaxIdempotencyKeyLength);
             key.Property(k => k.RequestHash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<WebhookSubscription>(webhook =>
+        {
+            webhook.ToTable("ApiWebhookSubscriptions");
+            webhook.HasKey(w => w.Id);
+            webhook.Property(w => w.ClientId).HasMaxLength(100);
+            webhook.Property(w => w.Url).HasMaxLength(500);
+            webhook.Property(w => w.Secret).HasMaxLength(64);
+            webhook.HasIndex(w => w.ClientId);
+        });
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("ApiWebhookDeliveries");
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.EventType).HasMaxLength(60);
+            delivery.HasIndex(d => new { d.Status, d.DueAtTicks });
+            delivery.HasIndex(d => d.SubscriptionId);
+            delivery.HasMany(d => d.AttemptLog).WithOne().HasForeignKey(a => a.DeliveryId);
+        });
+        modelBuilder.Entity<WebhookAttempt>(attempt =>
+        {
+            attempt.ToTable("ApiWebhookAttempts");
+            attempt.HasKey(a => a.Id);
+            attempt.Property(a => a.Error).HasMaxLength(200);
         });
     }
 }

@@ -39,6 +39,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ["Store:ConnectionString"] = $"Data Source={Path.Combine(_folder, "hub.db")}",
             ["Hub:AllowHttp"] = "true",
             ["Hub:Audit:NikKey"] = "test-nik-reference-key-0123456789abcdef",
+            ["Hub:Webhooks:PollInterval"] = "00:00:00.2",
         };
         AddClient(settings, 0, PortalA, 1000, [.. HubScopesForTests.Portal]);
         AddClient(settings, 1, PortalB, 1000, [.. HubScopesForTests.Portal]);

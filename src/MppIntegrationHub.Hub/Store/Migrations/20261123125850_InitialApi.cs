@@ -65,6 +65,39 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiWebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    DueAtTicks = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiWebhookDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiWebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Secret = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiWebhookSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
@@ -107,6 +140,29 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiWebhookAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    AttemptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    Error = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DurationMs = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiWebhookAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiWebhookAttempts_ApiWebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "ApiWebhookDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -177,6 +233,26 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                 columns: new[] { "ClientId", "Nik" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiWebhookAttempts_DeliveryId",
+                table: "ApiWebhookAttempts",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiWebhookDeliveries_Status_DueAtTicks",
+                table: "ApiWebhookDeliveries",
+                columns: new[] { "Status", "DueAtTicks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiWebhookDeliveries_SubscriptionId",
+                table: "ApiWebhookDeliveries",
+                column: "SubscriptionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiWebhookSubscriptions_ClientId",
+                table: "ApiWebhookSubscriptions",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
@@ -223,10 +299,19 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                 name: "ApiIdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "ApiWebhookAttempts");
+
+            migrationBuilder.DropTable(
+                name: "ApiWebhookSubscriptions");
+
+            migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "ApiWebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
