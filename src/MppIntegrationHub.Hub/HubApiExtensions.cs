@@ -50,6 +50,10 @@ public static class HubApiExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapTokenApi();
         app.MapGroup(BasePath)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .MapIdentityApi()
             .MapConsentsApi()
             .MapCitizensApi()

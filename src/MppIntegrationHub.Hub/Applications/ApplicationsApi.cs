@@ -38,7 +38,8 @@ public static class ApplicationsApi
             .WithDescription("Needs an Idempotency-Key header: the same key with the same body answers the first application again; with another body, 422. Answers 202 with the application's Location; follow it by polling or webhooks.");
         applications.MapGet("/", ListAsync).WithName("ListApplications")
             .WithSummary("List this client's applications").WithDescription("Newest first, paged, filterable by status and service code.");
-        applications.MapGet("/{id:guid}", GetAsync).WithName("GetApplication").WithSummary("Read one of this client's applications with its step timeline");
+        applications.MapGet("/{id:guid}", GetAsync).WithName("GetApplication").WithSummary("Read one of this client's applications with its step timeline")
+            .WithDescription("Status, steps with attempts and next attempt times, outputs and predicted completion. Another client's application answers 404.");
         applications.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelApplication")
             .WithSummary("Cancel an application").WithDescription("Compensation undoes agency effects already made (e.g. releases a passport interview slot).");
         return api;

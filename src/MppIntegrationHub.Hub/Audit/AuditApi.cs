@@ -24,7 +24,8 @@ public static class AuditApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(HubScopes.Policy(HubScopes.Audit));
-        audit.MapGet("/", ListAsync).WithName("ListAuditRecords").WithSummary("Read the audit chain in sequence order");
+        audit.MapGet("/", ListAsync).WithName("ListAuditRecords").WithSummary("Read the audit chain in sequence order")
+            .WithDescription("Paged by sequence number; NIKs appear only as keyed references.");
         audit.MapGet("/verification", VerifyAsync).WithName("VerifyAuditChain")
             .WithSummary("Verify the audit chain").WithDescription("Recomputes every hash and link; names the first record that does not hold.");
         api.MapGet("/citizens/{nik}/access-log", AccessLogAsync).WithTags("Citizens").WithName("GetCitizenAccessLog")

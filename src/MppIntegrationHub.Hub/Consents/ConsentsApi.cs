@@ -18,7 +18,8 @@ public static class ConsentsApi
         consents.MapPost("/", RecordAsync).WithName("RecordConsent")
             .WithSummary("Record a citizen's consent")
             .WithDescription("Records the consent a citizen gave on the portal for the listed purposes until it expires. Reads of citizen data need one.");
-        consents.MapGet("/{id:guid}", GetAsync).WithName("GetConsent").WithSummary("Read a consent this client recorded");
+        consents.MapGet("/{id:guid}", GetAsync).WithName("GetConsent").WithSummary("Read a consent this client recorded")
+            .WithDescription("Another client's consent answers 404, exactly like an unknown id.");
         consents.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeConsent")
             .WithSummary("Revoke a consent").WithDescription("Revokes a consent this client recorded; later reads under it are refused.");
         return api;

@@ -35,9 +35,12 @@ public static class WebhooksApi
         webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook")
             .WithSummary("Subscribe to application events")
             .WithDescription("Events of this client's applications are POSTed to the URL, signed in X-Hub-Signature with the secret returned once here, retried with exponential backoff until a 2xx.");
-        webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("List this client's webhook subscriptions");
-        webhooks.MapGet("/{id:guid}", GetAsync).WithName("GetWebhook").WithSummary("Read a webhook subscription");
-        webhooks.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Delete a webhook subscription");
+        webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("List this client's webhook subscriptions")
+            .WithDescription("Secrets are never shown again after creation.");
+        webhooks.MapGet("/{id:guid}", GetAsync).WithName("GetWebhook").WithSummary("Read a webhook subscription")
+            .WithDescription("Another client's subscription answers 404.");
+        webhooks.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Delete a webhook subscription")
+            .WithDescription("Pending deliveries to it are abandoned.");
         webhooks.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries")
             .WithSummary("Recent deliveries with every attempt").WithDescription("The latest 100 deliveries, newest first, with each HTTP attempt's status code or error.");
         return api;
