@@ -142,7 +142,7 @@ public class StatusProgressionTests(CallbackFixture fixture) : IClassFixture<Cal
         using var client = fixture.Client(AgencyIds.Paspor);
         var nik = Personas.PassportHolder.Nik;
         var (_, offices) = await Http.GetJsonAsync(client, "paspor/api/v1/kantor");
-        var date = NextWorkingDay(7);
+        var date = NextWorkingDay(3);
         var (_, quota) = await Http.GetJsonAsync(client, $"paspor/api/v1/kantor/KANIM-BDG/kuota?tanggal={RestDate(date)}");
         var (booked, slot) = await Http.PostJsonAsync(client, "paspor/api/v1/jadwal", new { nik, kode_kantor = "KANIM-BDG", tanggal = RestDate(date), jenis_layanan = "REGULER" });
         var ntpn = await fixture.PaidNtpnAsync(nik, 650_000);
@@ -165,6 +165,34 @@ public class StatusProgressionTests(CallbackFixture fixture) : IClassFixture<Cal
         Assert.Equal("MENUNGGU_WAWANCARA", waiting.GetProperty("status").GetString());
         Assert.Equal($"{RestDate(date)}T08:00:00+07:00", waiting.GetProperty("jadwal_wawancara").GetString());
         Assert.StartsWith("E", issued.GetProperty("nomor_paspor").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SimRenewal_RejectedOverAdminEndpoint_DitolakCallbackWithReason()
+    {
+        var citizen = fixture.Sims.Population[Personas.HappyPath];
+        using var client = fixture.Client(AgencyIds.Sim);
+        var ntpn = await fixture.PaidNtpnAsync(citizen.Nik.Value, 75_000);
+        var (_, json) = await Http.PostJsonAsync(client, "sim/api/v1/perpanjangan", new
+        {
+            nik = citizen.Nik.Value,
+            nomor_sim = citizen.Licences[0].Number,
+            golongan = "C",
+            nomor_erikkes = citizen.HealthCertificate!.CertificateNumber,
+            nomor_eppsi = citizen.PsychologyTest!.CertificateNumber,
+            ntpn,
+            pengiriman = "AMBIL",
+        });
+        var reference = json.GetProperty("nomor_permohonan").GetString()!;
+
+        var reject = await client.PostAsync($"__admin/cases/{reference}/reject",
+            new StringContent("""{"alasan":"FOTO_TIDAK_SESUAI"}""", System.Text.Encoding.UTF8, "application/json"));
+        var rejected = await fixture.Receiver.WaitForStatusAsync(AgencyIds.Sim, reference, "DITOLAK");
+        fixture.Clock.Advance(TimeSpan.FromDays(4));
+
+        Assert.Equal(HttpStatusCode.OK, reject.StatusCode);
+        Assert.Equal("FOTO_TIDAK_SESUAI", rejected.GetProperty("alasan").GetString());
+        Assert.Equal("DITOLAK", fixture.Sims.Sim.Cases.StatusOf(reference));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class CaseBook : IDisposable
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
     private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(30);
+    private const string RejectedStatus = "DITOLAK";
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, AgencyCase> _cases = new(StringComparer.Ordinal);
@@ -84,6 +85,31 @@ public sealed class CaseBook : IDisposable
             Refresh(found);
             if (found.Reached + 1 < found.Stages.Count)
             {
+                Reach(found, found.Reached + 1, _clock.GetUtcNow());
+                Schedule(found);
+            }
+
+            return found.Render(_referenceField);
+        }
+    }
+
+    /// <summary>
+    /// Tester action: the case is refused now with <paramref name="reason"/> (status <c>DITOLAK</c>, field
+    /// <c>alasan</c>) unless it already finished. Returns the new body, or null when unknown.
+    /// </summary>
+    public string? Reject(string reference, string reason)
+    {
+        lock (_lock)
+        {
+            if (!_cases.TryGetValue(reference, out var found))
+            {
+                return null;
+            }
+
+            Refresh(found);
+            if (found.Reached + 1 < found.Stages.Count)
+            {
+                found.Stages = [.. found.Stages.Take(found.Reached + 1), new CaseStage(RejectedStatus, TimeSpan.Zero, _ => new Dictionary<string, string> { ["alasan"] = reason })];
                 Reach(found, found.Reached + 1, _clock.GetUtcNow());
                 Schedule(found);
             }
@@ -186,7 +212,7 @@ public sealed class CaseBook : IDisposable
     {
         public string Reference { get; } = reference;
 
-        public IReadOnlyList<CaseStage> Stages { get; } = stages;
+        public IReadOnlyList<CaseStage> Stages { get; set; } = stages;
 
         public Dictionary<string, string> Fields { get; } = fields is null ? [] : new(fields, StringComparer.Ordinal);
 

@@ -50,22 +50,25 @@ internal static class AdminEndpoints
                 await WriteAsync(context, 200, book.Statuses());
                 return true;
             default:
-                return await TryAdvanceCaseAsync(context, agency, path);
+                return await TryHandleCaseActionAsync(context, agency, path);
         }
     }
 
-    private static async Task<bool> TryAdvanceCaseAsync(HttpContext context, AgencySimulator agency, string path)
+    private static async Task<bool> TryHandleCaseActionAsync(HttpContext context, AgencySimulator agency, string path)
     {
         const string prefix = "/__admin/cases/";
-        const string suffix = "/advance";
+        var action = path[(path.LastIndexOf('/') + 1)..];
         if (agency.CaseBook is not { } book || context.Request.Method != HttpMethods.Post
-            || !path.StartsWith(prefix, StringComparison.Ordinal) || !path.EndsWith(suffix, StringComparison.Ordinal))
+            || !path.StartsWith(prefix, StringComparison.Ordinal) || action is not ("advance" or "reject"))
         {
             return false;
         }
 
-        var reference = Uri.UnescapeDataString(path[prefix.Length..^suffix.Length]);
-        if (book.Advance(reference) is { } body)
+        var reference = Uri.UnescapeDataString(path[prefix.Length..^(action.Length + 1)]);
+        var body = action == "advance"
+            ? book.Advance(reference)
+            : book.Reject(reference, (await ReadAsync<RejectRequest>(context))?.Alasan ?? "DOKUMEN_TIDAK_VALID");
+        if (body is not null)
         {
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/json; charset=utf-8";
@@ -109,4 +112,6 @@ internal static class AdminEndpoints
     private sealed record FailNextRequest(int Count, int StatusCode);
 
     private sealed record QuotaRequest(long? Remaining);
+
+    private sealed record RejectRequest(string? Alasan);
 }
