@@ -164,6 +164,22 @@ public class RestContractTests(SimulatorsFixture fixture) : IClassFixture<Simula
     }
 
     [Fact]
+    public async Task SkckRead_JustSubmitted_DocumentedFieldsOnly()
+    {
+        var ntpn = await fixture.PaidNtpnAsync(Personas.PassportHolder.Nik, 30_000);
+        using var client = fixture.Client(AgencyIds.Skck);
+        var (_, created) = await Http.PostJsonAsync(client, "skck/api/v1/permohonan",
+            new { nik = Personas.PassportHolder.Nik, keperluan = "MELANJUTKAN SEKOLAH", tingkat_kantor = "POLSEK", kode_wilayah_kantor = "3273", ntpn });
+
+        var (response, json) = await Http.GetJsonAsync(client, $"skck/api/v1/permohonan/{created.GetProperty("nomor_registrasi").GetString()}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["nomor_registrasi", "status", "diperbarui"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("DIBAYAR", json.GetProperty("status").GetString());
+        Assert.Matches(Time, json.GetProperty("diperbarui").GetString());
+    }
+
+    [Fact]
     public async Task CaseRead_Unknown_404TidakDitemukan()
     {
         using var client = fixture.Client(AgencyIds.Skck);
