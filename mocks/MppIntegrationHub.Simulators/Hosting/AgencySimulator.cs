@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using MppIntegrationHub.Simulators.Cases;
 using MppIntegrationHub.Simulators.Faults;
 using MppIntegrationHub.Simulators.Rest;
+using WireMock.Exceptions;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -60,10 +61,30 @@ public abstract class AgencySimulator : IDisposable
 
     internal void Start(int? port)
     {
-        var middleware = new FaultMiddleware(this, Dialect);
-        var settings = new WireMockServerSettings
+        // A probed free port can be taken by another server before WireMock binds it: probe again, a few times.
+        for (var attempt = 1; ; attempt++)
         {
-            Urls = [$"http://127.0.0.1:{port ?? FreePort()}"],
+            try
+            {
+                _server = WireMockServer.Start(Settings(port ?? FreePort()));
+                break;
+            }
+            catch (WireMockException) when (port is null && attempt < 3)
+            {
+            }
+        }
+
+        BaseUrl = new Uri($"http://127.0.0.1:{_server.Port}/");
+        LoadStaticMappings(_server);
+        Map(_server);
+    }
+
+    private WireMockServerSettings Settings(int port)
+    {
+        var middleware = new FaultMiddleware(this, Dialect);
+        return new WireMockServerSettings
+        {
+            Urls = [$"http://127.0.0.1:{port}"],
             StartAdminInterface = true,
             DisableJsonBodyParsing = true,
             DisableDeserializeFormUrlEncoded = true,
@@ -71,10 +92,6 @@ public abstract class AgencySimulator : IDisposable
             MaxRequestLogCount = 1_000,
             PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(middleware.InvokeAsync),
         };
-        _server = WireMockServer.Start(settings);
-        BaseUrl = new Uri($"http://127.0.0.1:{_server.Port}/");
-        LoadStaticMappings(_server);
-        Map(_server);
     }
 
     /// <summary>A designed REST API rooted at <paramref name="root"/>, with this agency's key and idempotency memory.</summary>
