@@ -32,8 +32,8 @@ public sealed record DrivingLicenceQuery(Nik Nik, LicenceClass? Class = null);
 [Description("Whether a licence can be renewed online now, and why not.")]
 public sealed record LicenceRenewalEligibility(
     bool Eligible,
-    [property: Description("Why not, e.g. expired: a new application is needed.")] string? Reason,
-    DrivingLicence? Licence);
+    DrivingLicence? Licence = null,
+    [property: Description("Why not, e.g. expired: a new application is needed.")] string? Reason = null);
 
 [Description("A health (e-Rikkes) or psychology (e-PPsi) test result needed for a SIM.")]
 public sealed record LicenceTestResult(

@@ -26,4 +26,7 @@ public enum ApplicationStatus
 
     /// <summary>Cancelled by the citizen, the portal or an operator.</summary>
     Cancelled,
+
+    /// <summary>A step failed for good; compensation is undoing earlier steps before the application ends as failed.</summary>
+    Compensating,
 }

@@ -27,12 +27,12 @@ public sealed record HealthCondition(
     [property: Description("ICD-10 code, e.g. E11.9.")] string Icd10Code,
     string Display,
     [property: Description("active, resolved, ...")] string ClinicalStatus,
-    DateOnly? RecordedOn);
+    DateOnly? RecordedOn = null);
 
 public sealed record Immunization(string VaccineCode, string Display, DateOnly OccurredOn, string Status);
 
-public sealed record Allergy(string Code, string Display, string? Criticality, string ClinicalStatus);
+public sealed record Allergy(string Code, string Display, string ClinicalStatus, string? Criticality = null);
 
-public sealed record HealthObservation(string LoincCode, string Display, decimal? Value, string? Unit, DateTimeOffset EffectiveAt);
+public sealed record HealthObservation(string LoincCode, string Display, DateTimeOffset EffectiveAt, decimal? Value = null, string? Unit = null);
 
-public sealed record Encounter(string Id, string Class, string Status, DateTimeOffset Start, DateTimeOffset? End, string? Organization);
+public sealed record Encounter(string Id, string Class, string Status, DateTimeOffset Start, DateTimeOffset? End = null, string? Organization = null);

@@ -11,8 +11,8 @@ public sealed record ApplicationStatusChanged(
     string ClientId,
     string ServiceCode,
     ApplicationStatus Status,
-    string? Reason,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? Reason = null);
 
 /// <summary>One step of an application finished, for metrics and completion predictions.</summary>
 public sealed record ApplicationStepCompleted(

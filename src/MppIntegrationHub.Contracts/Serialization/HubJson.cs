@@ -35,6 +35,7 @@ public static class HubJson
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new IsoDurationJsonConverter());
         options.Converters.Add(new NikJsonConverter(clock));
         options.Converters.Add(new KkNumberJsonConverter(clock));
     }

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using MppIntegrationHub.Contracts.Applications;
+using MppIntegrationHub.Orchestration.Persistence;
+
+namespace MppIntegrationHub.Orchestration.Engine;
+
+/// <summary>The published view of an application's rows.</summary>
+internal static class ApplicationMapper
+{
+    public static ServiceApplication ToContract(WorkflowInstance app) => new()
+    {
+        Id = app.Id,
+        ServiceCode = app.ServiceCode,
+        WorkflowVersion = app.WorkflowVersion,
+        Status = app.Status,
+        StatusReason = app.StatusReason,
+        SubmittedAt = app.SubmittedAt,
+        UpdatedAt = app.UpdatedAt,
+        CompletedAt = app.CompletedAt,
+        ExpectedCompletion = app is { ExpectedP50: { } p50, ExpectedP90: { } p90 } ? new ExpectedCompletion(p50, p90) : null,
+        Steps = [.. app.Steps.OrderBy(s => s.Position).Select(s => new ApplicationStep
+        {
+            Id = s.StepId,
+            Capability = s.Capability,
+            Status = s.Status,
+            Attempts = s.Attempts,
+            StartedAt = s.StartedAt,
+            FinishedAt = s.FinishedAt,
+            NextAttemptAt = s.DueAt,
+            LastError = s is { ErrorKind: { } kind, ErrorMessage: { } message } ? new AgencyErrorSummary(kind, message) : null,
+        })],
+        Outputs = app.OutputsJson is null
+            ? new Dictionary<string, JsonElement>()
+            : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(app.OutputsJson) ?? [],
+    };
+}

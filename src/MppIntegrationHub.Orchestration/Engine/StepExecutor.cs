@@ -1,0 +1,65 @@
+using System.Text.Json;
+using MppIntegrationHub.Adapters;
+using MppIntegrationHub.Contracts.Errors;
+using MppIntegrationHub.Contracts.Messages;
+using MppIntegrationHub.Orchestration.Definitions;
+
+namespace MppIntegrationHub.Orchestration.Engine;
+
+/// <summary>
+/// Runs one dispatched step attempt: builds the capability request from the application's rows, calls the
+/// capability with the step's idempotency key, and records the outcome. Stale dispatches (a newer attempt exists,
+/// the step moved on) are dropped without calling anyone.
+/// </summary>
+internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker invoker)
+{
+    public async Task ExecuteAsync(ExecuteStep command, CancellationToken cancellationToken)
+    {
+        var app = await engine.LoadAsync(command.ApplicationId, cancellationToken);
+        var step = app?.Steps.Find(s => s.StepId == command.StepId);
+        if (app is null || step is null || step.DispatchId != command.DispatchId
+            || step.Status != Contracts.Applications.StepStatus.Running)
+        {
+            return;
+        }
+
+        var plan = engine.PlanOf(app);
+        var definition = plan.Step(step.StepId);
+        var (capability, template) = step.Compensating && definition.Compensation is { } undo
+            ? (undo.Capability, undo.Input)
+            : (definition.Capability, definition.Input);
+        var request = WorkflowTemplate.Build(template, WorkflowDataFactory.Create(app));
+        var context = new CallContext(command.IdempotencyKey, app.Id, app.ClientId, plan.Definition.Purpose);
+
+        StepResult result;
+        try
+        {
+            var output = await invoker.InvokeAsync(capability, request, context, cancellationToken);
+            result = new StepResult(output, null, CorrelationOf(definition, request));
+        }
+        catch (AgencyException ex)
+        {
+            result = new StepResult(null, ex.Error, CorrelationOf(definition, request));
+        }
+        catch (JsonException ex)
+        {
+            // The request built from the definition and the answers does not fit the capability: retrying cannot help.
+            result = new StepResult(null, new AgencyError
+            {
+                Agency = "hub",
+                Kind = AgencyErrorKind.InvalidRequest,
+                Code = "workflow.request-invalid",
+                Message = $"The application lacks data this step needs ({ex.Message}).",
+            });
+        }
+
+        await engine.RecordOutcomeAsync(app.Id, step.StepId, command.DispatchId, result, cancellationToken);
+    }
+
+    private static string? CorrelationOf(StepDefinition definition, JsonElement request) =>
+        definition.Wait?.CallbackReferenceField is { } field
+        && request.TryGetProperty(field, out var reference)
+        && reference.ValueKind == JsonValueKind.String
+            ? reference.GetString()
+            : null;
+}

@@ -1,0 +1,101 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MppIntegrationHub.Contracts.Capabilities;
+using MppIntegrationHub.Orchestration.Catalogue;
+using MppIntegrationHub.Orchestration.Definitions;
+using MppIntegrationHub.Orchestration.Engine;
+using MppIntegrationHub.Orchestration.Hosting;
+using MppIntegrationHub.Orchestration.Messaging;
+using MppIntegrationHub.Orchestration.Operations;
+using MppIntegrationHub.Orchestration.Persistence;
+using MppIntegrationHub.Orchestration.Prediction;
+using MppIntegrationHub.Storage;
+
+namespace MppIntegrationHub.Orchestration;
+
+/// <summary>Registers the orchestrator.</summary>
+public static class OrchestrationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the orchestrator: workflow definitions (built-in catalogue plus <see cref="OrchestrationOptions.DefinitionsFolder"/>),
+    /// the service catalogue, the engine on the hub's store, operator actions, completion predictions and the
+    /// hosted services that migrate the store, relay the outbox, fire due times and sweep expired leases.
+    /// Needs an <c>ICapabilityInvoker</c> (the adapter registry), a <see cref="TimeProvider"/> and a bus whose
+    /// registration includes <see cref="AddOrchestrationConsumers"/>.
+    /// </summary>
+    public static IServiceCollection AddOrchestration(this IServiceCollection services, Action<OrchestrationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(WorkflowEngine)))
+        {
+            throw new InvalidOperationException("AddOrchestration was called twice.");
+        }
+
+        var options = services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.Section);
+        if (configure is not null)
+        {
+            options.PostConfigure(o => configure(o));
+        }
+
+        options.ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPooledDbContextFactory<SqliteWorkflowDbContext>((sp, b) =>
+            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(WorkflowDbContext)));
+        services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>((sp, b) =>
+            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(WorkflowDbContext)));
+        services.AddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory>();
+
+        services.AddSingleton(sp => new WorkflowDefinitionRegistry(LoadDefinitions(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value)));
+        services.AddSingleton<ServiceCatalogue>();
+        services.AddSingleton<CompletionPredictor>();
+        services.AddSingleton<WorkflowSignals>();
+        services.AddSingleton<AgencyRetryBudget>();
+        services.AddSingleton(sp => new WorkflowEngine(
+            sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
+            sp.GetRequiredService<WorkflowDefinitionRegistry>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
+            sp.GetRequiredService<WorkflowSignals>(),
+            sp.GetRequiredService<AgencyRetryBudget>(),
+            sp.GetRequiredService<CompletionPredictor>()));
+        services.AddSingleton(sp => new WorkflowOperations(
+            sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
+            sp.GetRequiredService<WorkflowEngine>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<OrchestrationOptions>>()));
+        services.AddScoped<StepExecutor>();
+
+        services.AddHostedService<WorkflowStoreMigrator>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<DueTimeScheduler>();
+        services.AddHostedService<LeaseSweeper>();
+        return services;
+    }
+
+    /// <summary>Adds the orchestrator's consumers (step execution, cancellation, operator retry, agency callbacks) to the bus.</summary>
+    public static IBusRegistrationConfigurator AddOrchestrationConsumers(this IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<ExecuteStepConsumer, ExecuteStepConsumerDefinition>();
+        bus.AddConsumer<CancelApplicationConsumer, CancelApplicationConsumerDefinition>();
+        bus.AddConsumer<RetryApplicationFromStepConsumer, RetryApplicationFromStepConsumerDefinition>();
+        bus.AddConsumer<RecordAgencyCaseUpdateConsumer, RecordAgencyCaseUpdateConsumerDefinition>();
+        return bus;
+    }
+
+    private static List<WorkflowDefinition> LoadDefinitions(OrchestrationOptions options)
+    {
+        var definitions = WorkflowDefinitionLoader.BuiltIn().ToList();
+        if (options.DefinitionsFolder is { } folder)
+        {
+            definitions.AddRange(WorkflowDefinitionLoader.FromFolder(folder, CanonicalCapabilities.ByName.Keys.ToHashSet()));
+        }
+
+        return definitions;
+    }
+}

@@ -1,0 +1,18 @@
+namespace MppIntegrationHub.Orchestration.Persistence;
+
+/// <summary>A message committed with the state change that caused it, sent afterwards by the relay.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    public required string MessageType { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The relay instance sending it; another instance takes over once <see cref="ClaimedUntil"/> passes.</summary>
+    public Guid? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MppIntegrationHub.Storage;
+
+/// <summary>Registers feature DbContexts on the hub's one store.</summary>
+public static class StoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="StoreOptions"/> from the <c>Store</c> section (validated on start) and registers
+    /// <typeparamref name="TContext"/> as a pooled factory on the configured engine. Every feature context shares the
+    /// database; each keeps its own migrations history table.
+    /// </summary>
+    public static IServiceCollection AddHubDbContext<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        services.AddOptions<StoreOptions>()
+            .BindConfiguration(StoreOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddPooledDbContextFactory<TContext>((sp, builder) =>
+            builder.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, typeof(TContext).Name));
+        return services;
+    }
+
+    /// <summary>Points a context at the configured engine, with a history table named after the context.</summary>
+    public static DbContextOptionsBuilder UseHubStore(this DbContextOptionsBuilder builder, StoreOptions store, string historyTable)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(store);
+        var history = $"__{historyTable}Migrations";
+        return store.Provider switch
+        {
+            StoreProvider.PostgreSql => builder.UseNpgsql(store.ConnectionString, o => o.MigrationsHistoryTable(history)),
+            _ => builder.UseSqlite(EnsureSqliteFolder(store.ConnectionString), o => o.MigrationsHistoryTable(history)),
+        };
+    }
+
+    // SQLite creates the file on first start but not its folder.
+    private static string EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return connectionString;
+    }
+}
