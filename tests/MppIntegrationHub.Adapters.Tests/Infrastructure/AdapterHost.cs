@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Registry;
 using MppIntegrationHub.Simulators;
+using MppIntegrationHub.Simulators.Hosting;
 
 namespace MppIntegrationHub.Adapters.Tests.Infrastructure;
 
@@ -41,7 +42,10 @@ public sealed class AdapterHost : IAsyncDisposable
         return new AdapterHost(provider);
     }
 
-    /// <summary>Limits that keep tests quick: millisecond backoff, a generous quota, a breaker that needs 4 calls.</summary>
+    /// <summary>
+    /// Limits that keep tests quick: millisecond backoff and a generous quota; timeouts and breaker wide enough for a
+    /// cold process on a busy machine (tests of those strategies tighten them).
+    /// </summary>
     public static void FastLimits(AdapterManifest manifest, Uri baseUrl)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -49,10 +53,10 @@ public sealed class AdapterHost : IAsyncDisposable
         manifest.Retry.MaxRetries = 2;
         manifest.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
         manifest.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
-        manifest.Timeouts.Attempt = TimeSpan.FromSeconds(5);
-        manifest.Timeouts.Total = TimeSpan.FromSeconds(20);
+        manifest.Timeouts.Attempt = TimeSpan.FromSeconds(20);
+        manifest.Timeouts.Total = TimeSpan.FromSeconds(60);
         manifest.Quota.PermitLimit = 1000;
-        manifest.Breaker.MinimumThroughput = 4;
+        manifest.Breaker.MinimumThroughput = 20;
         manifest.Breaker.FailureRatio = 0.5;
         manifest.Breaker.SamplingDuration = TimeSpan.FromSeconds(30);
         manifest.Breaker.BreakDuration = TimeSpan.FromSeconds(5);
@@ -70,6 +74,33 @@ public sealed class AdapterHost : IAsyncDisposable
             options.ApiKey = credentials.ApiKeys[AgencyIds.Dukcapil];
             tweak?.Invoke(options);
         });
+
+    public static Action<IServiceCollection> SatuSehat(AgencySimulators simulators, Action<Adapters.SatuSehat.SatuSehatAdapterOptions>? tweak = null) =>
+        services => services.AddSatuSehatAdapter(options =>
+        {
+            FastLimits(options, simulators.SatuSehat.BaseUrl);
+            options.ClientId = simulators.Credentials.SatuSehatClientId;
+            options.ClientSecret = simulators.Credentials.SatuSehatClientSecret;
+            tweak?.Invoke(options);
+        });
+
+    /// <summary>The four designed REST agencies (SKCK, SIM, passport, SIMPONI) pointed at their simulators.</summary>
+    public static Action<IServiceCollection> RestAgencies(AgencySimulators simulators, Action<Adapters.Rest.RestAgencyOptions>? tweak = null) =>
+        services =>
+        {
+            var keys = simulators.Credentials.ApiKeys;
+            void Configure(Adapters.Rest.RestAgencyOptions options, AgencySimulator simulator)
+            {
+                FastLimits(options, simulator.BaseUrl);
+                options.ApiKey = keys[simulator.Agency];
+                tweak?.Invoke(options);
+            }
+
+            services.AddSkckAdapter(o => Configure(o, simulators.Skck));
+            services.AddSimAdapter(o => Configure(o, simulators.Sim));
+            services.AddPasporAdapter(o => Configure(o, simulators.Paspor));
+            services.AddBillingAdapter(o => Configure(o, simulators.Simponi));
+        };
 
     public T Options<T>()
         where T : class => _provider.GetRequiredService<IOptions<T>>().Value;
