@@ -47,8 +47,7 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
     public IDbContextFactory<WorkflowDbContext> Contexts => Host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
 
     /// <param name="background">False: only the store is migrated; no relay, scheduler or sweeper runs, so a test drives the engine itself.</param>
-    /// <param name="configure">Changes to the orchestrator options.</param>
-    public static async Task<OrchestrationHarness> StartAsync(bool background = true, Action<OrchestrationOptions>? configure = null)
+    public static async Task<OrchestrationHarness> StartAsync(bool background = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mpp-orch-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -62,7 +61,7 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
         });
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<ICapabilityInvoker>(agencies);
-        builder.Services.AddOrchestration(o => configure?.Invoke(o));
+        builder.Services.AddOrchestration();
         builder.Services.AddMassTransit(x =>
         {
             x.AddOrchestrationConsumers();
