@@ -1,4 +1,7 @@
+using MassTransit;
 using MppIntegrationHub.Contracts.Serialization;
+using MppIntegrationHub.Hub.Webhooks;
+using MppIntegrationHub.Orchestration;
 
 namespace MppIntegrationHub.Hub;
 
@@ -11,8 +14,15 @@ public static class HubHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => HubJson.Apply(o.SerializerOptions, TimeProvider.System));
-        builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
+        builder.AddHubApi();
+        builder.Services.AddOrchestration();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddOrchestrationConsumers();
+            bus.AddWebhookConsumers();
+            bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+        });
         return builder;
     }
 

@@ -4,6 +4,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddIntegrationHub();
 
 var app = builder.Build();
+app.UseHubApi();
 app.MapHealthApi();
+app.MapHubApi();
 
 app.Run();

@@ -1,0 +1,27 @@
+using MppIntegrationHub.Contracts.Consents;
+using MppIntegrationHub.Contracts.Identity;
+
+namespace MppIntegrationHub.Hub.Audit;
+
+/// <summary>What a feature reports to the audit trail; the trail adds time, sequence and hashes.</summary>
+public sealed record AuditEntry(
+    string ClientId,
+    string Action,
+    DataPurpose? Purpose,
+    Nik? Nik,
+    IReadOnlyCollection<string> Fields,
+    string? Resource = null);
+
+/// <summary>Names of audited actions.</summary>
+public static class AuditActions
+{
+    public const string IdentityVerified = "identity.verify";
+    public const string ProfileRead = "citizen.profile.read";
+    public const string HealthSummaryRead = "citizen.health-summary.read";
+    public const string ConsentRecorded = "consent.record";
+    public const string ConsentRevoked = "consent.revoke";
+    public const string ApplicationSubmitted = "application.submit";
+    public const string ApplicationRead = "application.read";
+    public const string ApplicationCancelled = "application.cancel";
+    public const string AgencyCallback = "agency.callback";
+}

@@ -1,0 +1,66 @@
+using MppIntegrationHub.Hub.Applications;
+using MppIntegrationHub.Hub.Audit;
+using MppIntegrationHub.Hub.Auth;
+using MppIntegrationHub.Hub.Citizens;
+using MppIntegrationHub.Hub.Consents;
+using MppIntegrationHub.Hub.Docs;
+using MppIntegrationHub.Hub.Errors;
+using MppIntegrationHub.Hub.Identity;
+using MppIntegrationHub.Hub.Store;
+using MppIntegrationHub.Hub.Webhooks;
+
+namespace MppIntegrationHub.Hub;
+
+/// <summary>The unified API for portals under <c>/api/v1</c>.</summary>
+public static class HubApiExtensions
+{
+    public const string BasePath = "/api/v1";
+
+    /// <summary>Registers every feature of the unified API.</summary>
+    public static WebApplicationBuilder AddHubApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services
+            .AddHubErrors()
+            .AddHubApiStore()
+            .AddHubAuth(builder.Configuration)
+            .AddAudit()
+            .AddConsents()
+            .AddCitizens()
+            .AddApplications()
+            .AddWebhooks()
+            .AddHubDocs();
+        return builder;
+    }
+
+    /// <summary>Middleware order: errors outermost, then authentication, then the per-client limiter (it needs the client).</summary>
+    public static WebApplication UseHubApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseHubErrors();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Maps the token endpoint, the <c>/api/v1</c> resources and the docs.</summary>
+    public static WebApplication MapHubApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapTokenApi();
+        app.MapGroup(BasePath)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .MapIdentityApi()
+            .MapConsentsApi()
+            .MapCitizensApi()
+            .MapApplicationsApi()
+            .MapWebhooksApi()
+            .MapAuditApi();
+        app.MapHubDocs();
+        return app;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using MppIntegrationHub.Adapters;
+using MppIntegrationHub.Contracts.Serialization;
+
+namespace MppIntegrationHub.Hub.Tests.Support;
+
+/// <summary>The real hub host on a fresh SQLite file, with test portal clients, a movable clock and fake agencies.</summary>
+public sealed class HubFactory : WebApplicationFactory<Program>
+{
+    public const string PortalA = "portal-a";
+    public const string PortalB = "portal-b";
+    public const string Auditor = "auditor";
+    public const string VerifyOnly = "verify-only";
+    public const string Throttled = "throttled";
+    public const string Secret = "test-secret-0123456789";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "hub-api-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    internal FakeCapabilityInvoker Agencies { get; } = new();
+
+    public JsonSerializerOptions Json => HubJson.Create(Clock);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Store:ConnectionString"] = $"Data Source={Path.Combine(_folder, "hub.db")}",
+            ["Hub:AllowHttp"] = "true",
+            ["Hub:Audit:NikKey"] = "test-nik-reference-key-0123456789abcdef",
+            ["Hub:Webhooks:PollInterval"] = "00:00:00.2",
+        };
+        AddClient(settings, 0, PortalA, 1000, [.. HubScopesForTests.Portal]);
+        AddClient(settings, 1, PortalB, 1000, [.. HubScopesForTests.Portal]);
+        AddClient(settings, 2, Auditor, 1000, ["audit.read"]);
+        AddClient(settings, 3, VerifyOnly, 1000, ["identity.verify"]);
+        AddClient(settings, 4, Throttled, 3, ["identity.verify"]);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<ICapabilityInvoker>();
+            services.AddSingleton<ICapabilityInvoker>(Agencies);
+        });
+    }
+
+    /// <summary>A client carrying a real access token from <c>/connect/token</c>.</summary>
+    public async Task<HttpClient> ClientForAsync(string clientId, string? scope = null)
+    {
+        var http = CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId, scope));
+        return http;
+    }
+
+    public async Task<string> TokenAsync(string clientId, string? scope = null, string secret = Secret)
+    {
+        using var http = CreateClient();
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+
+        using var response = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(form));
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return token.GetProperty("access_token").GetString()!;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static void AddClient(Dictionary<string, string?> settings, int index, string id, int perMinute, string[] scopes)
+    {
+        var prefix = $"Hub:Clients:{index}:";
+        settings[prefix + "ClientId"] = id;
+        settings[prefix + "ClientSecret"] = Secret;
+        settings[prefix + "RequestsPerMinute"] = perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            settings[$"{prefix}Scopes:{i}"] = scopes[i];
+        }
+    }
+}

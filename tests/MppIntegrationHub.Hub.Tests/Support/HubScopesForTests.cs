@@ -1,0 +1,9 @@
+using MppIntegrationHub.Hub.Auth;
+
+namespace MppIntegrationHub.Hub.Tests.Support;
+
+internal static class HubScopesForTests
+{
+    /// <summary>Everything a portal holds: all scopes but the auditor's.</summary>
+    public static IEnumerable<string> Portal => HubScopes.All.Where(s => s != HubScopes.Audit);
+}
