@@ -47,24 +47,31 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
     public IDbContextFactory<WorkflowDbContext> Contexts => Host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
 
     /// <param name="background">False: only the store is migrated; no relay, scheduler or sweeper runs, so a test drives the engine itself.</param>
-    public static async Task<OrchestrationHarness> StartAsync(bool background = true)
+    /// <param name="shared">Another engine process's clock and agencies plus the PostgreSQL connection string they share; null for a private SQLite store.</param>
+    /// <param name="invoker">Wraps the agencies this process calls (e.g. to count calls per process).</param>
+    /// <param name="bus">Extra bus registrations (test consumers).</param>
+    public static async Task<OrchestrationHarness> StartAsync(
+        bool background = true,
+        (FakeTimeProvider Clock, FakeAgencies Agencies, string PostgreSql)? shared = null,
+        Func<FakeAgencies, ICapabilityInvoker>? invoker = null,
+        Action<IBusRegistrationConfigurator>? bus = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mpp-orch-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var clock = new FakeTimeProvider(Start);
-        var agencies = new FakeAgencies(clock);
+        var clock = shared?.Clock ?? new FakeTimeProvider(Start);
+        var agencies = shared?.Agencies ?? new FakeAgencies(clock);
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder, "hub.db")}",
-        });
+        builder.Configuration.AddInMemoryCollection(shared is { PostgreSql: var postgreSql }
+            ? new Dictionary<string, string?> { ["Store:Provider"] = "PostgreSql", ["Store:ConnectionString"] = postgreSql }
+            : new Dictionary<string, string?> { ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder, "hub.db")}" });
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton<ICapabilityInvoker>(agencies);
+        builder.Services.AddSingleton<ICapabilityInvoker>(invoker?.Invoke(agencies) ?? agencies);
         builder.Services.AddOrchestration();
         builder.Services.AddMassTransit(x =>
         {
             x.AddOrchestrationConsumers();
+            bus?.Invoke(x);
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
 
