@@ -69,6 +69,11 @@ public static class AgencyHttpClientExtensions
                 // The pipeline's total timeout governs; HttpClient's own would cut retries short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+
+            // The factory's request logs carry header values (API keys, bearer tokens) in their structured state even
+            // when the message redacts them, and URLs with NIKs: agency calls are logged by the pipeline's telemetry
+            // and the adapters' classified log events instead.
+            .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ResilienceHandler(
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline<HttpResponseMessage>(AgencyPipeline.KeyFor(agency))));
         addAuthentication?.Invoke(client);

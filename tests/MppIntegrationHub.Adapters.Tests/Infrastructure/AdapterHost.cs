@@ -41,7 +41,10 @@ public sealed class AdapterHost : IAsyncDisposable
         return new AdapterHost(provider);
     }
 
-    /// <summary>Limits that keep tests quick: millisecond backoff, a generous quota, a breaker that needs 4 calls.</summary>
+    /// <summary>
+    /// Limits that keep tests quick: millisecond backoff and a generous quota; timeouts and breaker wide enough for a
+    /// cold process on a busy machine (tests of those strategies tighten them).
+    /// </summary>
     public static void FastLimits(AdapterManifest manifest, Uri baseUrl)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -49,10 +52,10 @@ public sealed class AdapterHost : IAsyncDisposable
         manifest.Retry.MaxRetries = 2;
         manifest.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
         manifest.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
-        manifest.Timeouts.Attempt = TimeSpan.FromSeconds(5);
-        manifest.Timeouts.Total = TimeSpan.FromSeconds(20);
+        manifest.Timeouts.Attempt = TimeSpan.FromSeconds(20);
+        manifest.Timeouts.Total = TimeSpan.FromSeconds(60);
         manifest.Quota.PermitLimit = 1000;
-        manifest.Breaker.MinimumThroughput = 4;
+        manifest.Breaker.MinimumThroughput = 20;
         manifest.Breaker.FailureRatio = 0.5;
         manifest.Breaker.SamplingDuration = TimeSpan.FromSeconds(30);
         manifest.Breaker.BreakDuration = TimeSpan.FromSeconds(5);
@@ -68,6 +71,15 @@ public sealed class AdapterHost : IAsyncDisposable
             options.Password = credentials.DukcapilPassword;
             options.IpUser = credentials.DukcapilIpUser;
             options.ApiKey = credentials.ApiKeys[AgencyIds.Dukcapil];
+            tweak?.Invoke(options);
+        });
+
+    public static Action<IServiceCollection> SatuSehat(AgencySimulators simulators, Action<Adapters.SatuSehat.SatuSehatAdapterOptions>? tweak = null) =>
+        services => services.AddSatuSehatAdapter(options =>
+        {
+            FastLimits(options, simulators.SatuSehat.BaseUrl);
+            options.ClientId = simulators.Credentials.SatuSehatClientId;
+            options.ClientSecret = simulators.Credentials.SatuSehatClientSecret;
             tweak?.Invoke(options);
         });
 

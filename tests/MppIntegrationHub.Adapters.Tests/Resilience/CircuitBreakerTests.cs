@@ -22,7 +22,7 @@ public sealed class CircuitBreakerTests(SimulatorsFixture fixture)
     public async Task Breaker_DuringOutage_OpensFailsFastAndClosesAfterRecovery()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
-        await using var host = AdapterHost.Create(AdapterHost.Dukcapil(_sims), clock);
+        await using var host = AdapterHost.Create(AdapterHost.Dukcapil(_sims, o => o.Breaker.MinimumThroughput = 4), clock);
         var request = DukcapilAdapterTests.FullRequest(_sims.Population[Personas.HappyPath]);
         _sims.Dukcapil.Faults.Set(new FaultProfile { Outage = true });
 
