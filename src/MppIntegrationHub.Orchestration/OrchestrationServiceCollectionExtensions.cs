@@ -21,12 +21,12 @@ public static class OrchestrationServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the orchestrator: workflow definitions (built-in catalogue plus <see cref="OrchestrationOptions.DefinitionsFolder"/>),
-    /// the service catalogue, the engine on the hub's store, operator actions, completion predictions and the
+    /// the service catalogue, the engine (options from the <c>Orchestration</c> section) on the hub's store, operator actions, completion predictions and the
     /// hosted services that migrate the store, relay the outbox, fire due times and sweep expired leases.
     /// Needs an <c>ICapabilityInvoker</c> (the adapter registry), a <see cref="TimeProvider"/> and a bus whose
     /// registration includes <see cref="AddOrchestrationConsumers"/>.
     /// </summary>
-    public static IServiceCollection AddOrchestration(this IServiceCollection services, Action<OrchestrationOptions>? configure = null)
+    public static IServiceCollection AddOrchestration(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         if (services.Any(d => d.ServiceType == typeof(WorkflowEngine)))
@@ -34,21 +34,16 @@ public static class OrchestrationServiceCollectionExtensions
             throw new InvalidOperationException("AddOrchestration was called twice.");
         }
 
-        var options = services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.Section);
-        if (configure is not null)
-        {
-            options.PostConfigure(o => configure(o));
-        }
-
-        options.ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPooledDbContextFactory<SqliteWorkflowDbContext>((sp, b) =>
-            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(WorkflowDbContext)));
+            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(WorkflowDbContext)).AddInterceptors(new SqlitePragmas()));
         services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>((sp, b) =>
             b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(WorkflowDbContext)));
         services.AddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory>();
+        services.AddSingleton<StoreWriteGate>();
 
         services.AddSingleton(sp => new WorkflowDefinitionRegistry(LoadDefinitions(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value)));
         services.AddSingleton<ServiceCatalogue>();
@@ -57,6 +52,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddSingleton<AgencyRetryBudget>();
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
+            sp.GetRequiredService<StoreWriteGate>(),
             sp.GetRequiredService<WorkflowDefinitionRegistry>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
@@ -65,6 +61,7 @@ public static class OrchestrationServiceCollectionExtensions
             sp.GetRequiredService<CompletionPredictor>()));
         services.AddSingleton(sp => new WorkflowOperations(
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
+            sp.GetRequiredService<StoreWriteGate>(),
             sp.GetRequiredService<WorkflowEngine>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>()));

@@ -21,6 +21,7 @@ public sealed class WorkflowEngine
     private const int MaxConflictRetries = 50;
 
     private readonly IDbContextFactory<WorkflowDbContext> _contexts;
+    private readonly StoreWriteGate _writes;
     private readonly WorkflowDefinitionRegistry _registry;
     private readonly TimeProvider _clock;
     private readonly OrchestrationOptions _options;
@@ -30,6 +31,7 @@ public sealed class WorkflowEngine
 
     internal WorkflowEngine(
         IDbContextFactory<WorkflowDbContext> contexts,
+        StoreWriteGate writes,
         WorkflowDefinitionRegistry registry,
         TimeProvider clock,
         IOptions<OrchestrationOptions> options,
@@ -38,6 +40,7 @@ public sealed class WorkflowEngine
         CompletionPredictor predictor)
     {
         _contexts = contexts;
+        _writes = writes;
         _registry = registry;
         _clock = clock;
         _options = options.Value;
@@ -91,7 +94,7 @@ public sealed class WorkflowEngine
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         db.Applications.Add(app);
         Stage(db, app, plan, transition, now, revision: false);
-        await db.SaveChangesAsync(cancellationToken);
+        await _writes.WriteAsync(() => db.SaveChangesAsync(cancellationToken));
         AfterCommit(app, transition);
         return ApplicationMapper.ToContract(app);
     }
@@ -166,7 +169,7 @@ public sealed class WorkflowEngine
             Stage(db, app, plan, transition, now, revision: true);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await _writes.WriteAsync(() => db.SaveChangesAsync(cancellationToken));
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxConflictRetries)
             {

@@ -47,6 +47,7 @@ internal sealed partial class LeaseSweeper(
         {
             expired = [.. (await db.Steps.AsNoTracking()
                 .Where(s => s.Status == StepStatus.Running && s.LeaseExpiresAt != null && s.LeaseExpiresAt <= now)
+                .OrderBy(s => s.LeaseExpiresAt)
                 .Select(s => new { s.ApplicationId, s.StepId, s.DispatchId })
                 .Take(1_000)
                 .ToListAsync(cancellationToken))

@@ -18,6 +18,7 @@ namespace MppIntegrationHub.Orchestration.Hosting;
 /// </summary>
 internal sealed partial class OutboxRelay(
     IDbContextFactory<WorkflowDbContext> contexts,
+    StoreWriteGate writes,
     IBus bus,
     WorkflowSignals signals,
     TimeProvider clock,
@@ -65,9 +66,9 @@ internal sealed partial class OutboxRelay(
         }
 
         var until = now + _options.OutboxClaimDuration;
-        await db.Outbox
+        await writes.WriteAsync(() => db.Outbox
             .Where(m => ids.Contains(m.Id) && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, _relayId).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, _relayId).SetProperty(m => m.ClaimedUntil, until), cancellationToken));
         var claimed = await db.Outbox.AsNoTracking()
             .Where(m => ids.Contains(m.Id) && m.ClaimedBy == _relayId)
             .OrderBy(m => m.Id)
@@ -81,7 +82,7 @@ internal sealed partial class OutboxRelay(
         }
 
         var sentIds = claimed.Select(m => m.Id).ToList();
-        await db.Outbox.Where(m => sentIds.Contains(m.Id) && m.ClaimedBy == _relayId).ExecuteDeleteAsync(cancellationToken);
+        await writes.WriteAsync(() => db.Outbox.Where(m => sentIds.Contains(m.Id) && m.ClaimedBy == _relayId).ExecuteDeleteAsync(cancellationToken));
         return ids.Count;
     }
 

@@ -10,13 +10,15 @@ namespace MppIntegrationHub.Orchestration.Operations;
 public sealed class WorkflowOperations
 {
     private readonly IDbContextFactory<WorkflowDbContext> _contexts;
+    private readonly StoreWriteGate _writes;
     private readonly WorkflowEngine _engine;
     private readonly TimeProvider _clock;
     private readonly OrchestrationOptions _options;
 
-    internal WorkflowOperations(IDbContextFactory<WorkflowDbContext> contexts, WorkflowEngine engine, TimeProvider clock, IOptions<OrchestrationOptions> options)
+    internal WorkflowOperations(IDbContextFactory<WorkflowDbContext> contexts, StoreWriteGate writes, WorkflowEngine engine, TimeProvider clock, IOptions<OrchestrationOptions> options)
     {
         _contexts = contexts;
+        _writes = writes;
         _engine = engine;
         _clock = clock;
         _options = options.Value;
@@ -84,7 +86,7 @@ public sealed class WorkflowOperations
         control.RetriesStopped = true;
         control.Reason = reason;
         control.UpdatedAt = _clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await _writes.WriteAsync(() => db.SaveChangesAsync(cancellationToken));
     }
 
     /// <summary>Lifts the kill switch and makes every parked retry to <paramref name="agency"/> due now.</summary>
@@ -94,8 +96,8 @@ public sealed class WorkflowOperations
         List<Guid> parked;
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
         {
-            await db.AgencyRetryControls.Where(c => c.Agency == agency)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RetriesStopped, false).SetProperty(c => c.UpdatedAt, _clock.GetUtcNow()), cancellationToken);
+            await _writes.WriteAsync(() => db.AgencyRetryControls.Where(c => c.Agency == agency)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RetriesStopped, false).SetProperty(c => c.UpdatedAt, _clock.GetUtcNow()), cancellationToken));
             parked = await db.Steps.AsNoTracking()
                 .Where(s => s.Status == StepStatus.RetryScheduled && s.DueAt == null && s.ErrorAgency == agency)
                 .Select(s => s.ApplicationId)

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using MppIntegrationHub.Adapters;
@@ -47,25 +48,36 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
     public IDbContextFactory<WorkflowDbContext> Contexts => Host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
 
     /// <param name="background">False: only the store is migrated; no relay, scheduler or sweeper runs, so a test drives the engine itself.</param>
-    /// <param name="configure">Changes to the orchestrator options.</param>
-    public static async Task<OrchestrationHarness> StartAsync(bool background = true, Action<OrchestrationOptions>? configure = null)
+    /// <param name="shared">Another engine process's clock and agencies plus the PostgreSQL connection string they share; null for a private SQLite store.</param>
+    /// <param name="invoker">Wraps the agencies this process calls (e.g. to count calls per process).</param>
+    /// <param name="bus">Extra bus registrations (test consumers).</param>
+    /// <param name="clock">The clock to share with other parts (the simulators); a new one at <see cref="Start"/> when null.</param>
+    /// <param name="agencies">Real adapters to register instead of <see cref="FakeAgencies"/>.</param>
+    public static async Task<OrchestrationHarness> StartAsync(
+        bool background = true,
+        (FakeTimeProvider Clock, FakeAgencies Agencies, string PostgreSql)? shared = null,
+        Func<FakeAgencies, ICapabilityInvoker>? invoker = null,
+        Action<IBusRegistrationConfigurator>? bus = null,
+        FakeTimeProvider? clock = null,
+        Action<IServiceCollection>? agencies = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mpp-orch-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var clock = new FakeTimeProvider(Start);
-        var agencies = new FakeAgencies(clock);
+        clock = shared?.Clock ?? clock ?? new FakeTimeProvider(Start);
+        var fakes = shared?.Agencies ?? new FakeAgencies(clock);
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder, "hub.db")}",
-        });
+        builder.Configuration.AddInMemoryCollection(shared is { PostgreSql: var postgreSql }
+            ? new Dictionary<string, string?> { ["Store:Provider"] = "PostgreSql", ["Store:ConnectionString"] = postgreSql }
+            : new Dictionary<string, string?> { ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder, "hub.db")}" });
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton<ICapabilityInvoker>(agencies);
-        builder.Services.AddOrchestration(o => configure?.Invoke(o));
+        agencies?.Invoke(builder.Services);
+        builder.Services.TryAddSingleton<ICapabilityInvoker>(invoker?.Invoke(fakes) ?? fakes);
+        builder.Services.AddOrchestration();
         builder.Services.AddMassTransit(x =>
         {
             x.AddOrchestrationConsumers();
+            bus?.Invoke(x);
             x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
 
@@ -80,7 +92,7 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
             await db.Database.MigrateAsync();
         }
 
-        return new OrchestrationHarness(host, clock, agencies, folder, background);
+        return new OrchestrationHarness(host, clock, fakes, folder, background);
     }
 
     public Task<ServiceApplication> SubmitAsync(string service, Dictionary<string, object> inputs) =>
