@@ -13,13 +13,14 @@ using MppIntegrationHub.Contracts.Serialization;
 namespace MppIntegrationHub.Hub.Tests.Support;
 
 /// <summary>The real hub host on a fresh SQLite file, with test portal clients, a movable clock and fake agencies.</summary>
-public sealed class HubFactory : WebApplicationFactory<Program>
+public class HubFactory : WebApplicationFactory<Program>
 {
     public const string PortalA = "portal-a";
     public const string PortalB = "portal-b";
     public const string Auditor = "auditor";
     public const string VerifyOnly = "verify-only";
     public const string Throttled = "throttled";
+    public const string Fuzzer = "fuzzer";
     public const string Secret = "test-secret-0123456789";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "hub-api-tests", Guid.NewGuid().ToString("N"));
@@ -46,6 +47,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         AddClient(settings, 2, Auditor, 1000, ["audit.read"]);
         AddClient(settings, 3, VerifyOnly, 1000, ["identity.verify"]);
         AddClient(settings, 4, Throttled, 3, ["identity.verify"]);
+        AddClient(settings, 5, Fuzzer, 1_000_000, [.. HubScopesForTests.Portal]);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
