@@ -22,6 +22,7 @@ public class HubFactory : WebApplicationFactory<Program>
     public const string Throttled = "throttled";
     public const string Fuzzer = "fuzzer";
     public const string Secret = "test-secret-0123456789";
+    public const string CallbackSecret = "test-callback-secret-skck";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "hub-api-tests", Guid.NewGuid().ToString("N"));
 
@@ -41,6 +42,7 @@ public class HubFactory : WebApplicationFactory<Program>
             ["Hub:AllowHttp"] = "true",
             ["Hub:Audit:NikKey"] = "test-nik-reference-key-0123456789abcdef",
             ["Hub:Webhooks:PollInterval"] = "00:00:00.2",
+            ["Hub:AgencyCallbacks:Secrets:skck"] = CallbackSecret,
         };
         AddClient(settings, 0, PortalA, 1000, [.. HubScopesForTests.Portal]);
         AddClient(settings, 1, PortalB, 1000, [.. HubScopesForTests.Portal]);
@@ -59,6 +61,7 @@ public class HubFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<ICapabilityInvoker>();
             services.AddSingleton<ICapabilityInvoker>(Agencies);
+            services.AddSingleton<Adapters.Callbacks.IAgencyCallbackTranslator, FakeSkckCallbackTranslator>();
         });
     }
 
