@@ -1,0 +1,117 @@
+namespace MppIntegrationHub.Simulators.Simponi;
+
+/// <summary>
+/// SIMPONI's billing codes, shared with the agencies that take an NTPN as proof of payment. Numbers come from a
+/// seeded generator so the same run issues the same codes.
+/// </summary>
+public sealed class BillingLedger
+{
+    private const string NtpnAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, BillingEntry> _byCode = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+    private readonly Random _random;
+
+    internal BillingLedger(TimeProvider clock, int seed)
+    {
+        _clock = clock;
+        _random = new Random(seed);
+    }
+
+    internal BillingEntry Create(string payerNik, string payerName, string agencyCode, string accountCode, long amount, string description, TimeSpan validFor)
+    {
+        lock (_lock)
+        {
+            string code;
+            do
+            {
+                code = $"8{_random.NextInt64(10_000_000_000_000, 100_000_000_000_000):D14}";
+            }
+            while (_byCode.ContainsKey(code));
+
+            var now = _clock.GetUtcNow();
+            var entry = new BillingEntry(code, payerNik, payerName, agencyCode, accountCode, amount, description, now, now + validFor);
+            _byCode.Add(code, entry);
+            return entry;
+        }
+    }
+
+    /// <summary>The billing as it stands now (expired when unpaid past its expiry), or null.</summary>
+    public BillingEntry? Find(string code)
+    {
+        lock (_lock)
+        {
+            return _byCode.TryGetValue(code, out var entry) ? entry.At(_clock.GetUtcNow()) : null;
+        }
+    }
+
+    /// <summary>Pays a code (the bank's part); null when unknown. An expired code stays expired.</summary>
+    public BillingEntry? Pay(string code)
+    {
+        lock (_lock)
+        {
+            if (!_byCode.TryGetValue(code, out var entry))
+            {
+                return null;
+            }
+
+            var now = _clock.GetUtcNow();
+            if (entry.At(now).Status != BillingEntryStatus.Unpaid)
+            {
+                return entry.At(now);
+            }
+
+            var ntpn = string.Create(16, _random, (span, random) =>
+            {
+                for (var i = 0; i < span.Length; i++)
+                {
+                    span[i] = NtpnAlphabet[random.Next(NtpnAlphabet.Length)];
+                }
+            });
+            var paid = entry with { Status = BillingEntryStatus.Paid, Ntpn = ntpn, Ntb = _random.NextInt64(100_000_000_000, 1_000_000_000_000).ToString(null, null), PaidAt = now };
+            _byCode[code] = paid;
+            return paid;
+        }
+    }
+
+    /// <summary>Whether an NTPN proves a paid billing (optionally of at least <paramref name="minimumAmount"/>).</summary>
+    public bool IsPaid(string? ntpn, long minimumAmount = 0)
+    {
+        lock (_lock)
+        {
+            return ntpn is not null && _byCode.Values.Any(b => b.Ntpn == ntpn && b.Amount >= minimumAmount);
+        }
+    }
+}
+
+public enum BillingEntryStatus
+{
+    Unpaid,
+    Paid,
+    Expired,
+}
+
+/// <summary>One SIMPONI billing code.</summary>
+public sealed record BillingEntry(
+    string Code,
+    string PayerNik,
+    string PayerName,
+    string AgencyCode,
+    string AccountCode,
+    long Amount,
+    string Description,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt)
+{
+    public BillingEntryStatus Status { get; init; } = BillingEntryStatus.Unpaid;
+
+    public string? Ntpn { get; init; }
+
+    public string? Ntb { get; init; }
+
+    public DateTimeOffset? PaidAt { get; init; }
+
+    internal BillingEntry At(DateTimeOffset now) =>
+        Status == BillingEntryStatus.Unpaid && now >= ExpiresAt ? this with { Status = BillingEntryStatus.Expired } : this;
+}

@@ -1,0 +1,78 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Http.Resilience;
+using MppIntegrationHub.Adapters.Manifests;
+using Polly;
+
+namespace MppIntegrationHub.Adapters.Resilience;
+
+/// <summary>
+/// Builds an agency's one resilience pipeline from its manifest, outermost first: total timeout, retry (transient
+/// failures only, jittered exponential backoff, <c>Retry-After</c> honoured, unsafe calls only with an idempotency
+/// key, operator kill switch), circuit breaker, rate limiter at the agency's quota (each attempt takes a permit), and
+/// per-attempt timeout.
+/// </summary>
+public static class AgencyPipeline
+{
+    /// <summary>The pipeline's key in <see cref="Polly.Registry.ResiliencePipelineProvider{TKey}"/>.</summary>
+    public static string KeyFor(string agency) => $"agency:{agency}";
+
+    /// <summary>Adds the strategies to <paramref name="builder"/>; <paramref name="onDisposed"/> receives the limiter's cleanup.</summary>
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        AdapterManifest manifest,
+        AgencyControl control,
+        Action<Action> onDisposed)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(control);
+        ArgumentNullException.ThrowIfNull(onDisposed);
+
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "total-timeout", Timeout = manifest.Timeouts.Total });
+        if (manifest.Retry.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                Name = "retry",
+                MaxRetryAttempts = manifest.Retry.MaxRetries,
+                Delay = manifest.Retry.BaseDelay,
+                MaxDelay = manifest.Retry.MaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(
+                    control.RetriesEnabled
+                    && HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                    && AgencyRequestOptions.IsSafeToRetry(args.Context.GetRequestMessage())),
+            });
+        }
+
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            Name = "circuit-breaker",
+            FailureRatio = manifest.Breaker.FailureRatio,
+            MinimumThroughput = manifest.Breaker.MinimumThroughput,
+            SamplingDuration = manifest.Breaker.SamplingDuration,
+            BreakDuration = manifest.Breaker.BreakDuration,
+            StateProvider = control.Breaker,
+        });
+
+        var limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = manifest.Quota.PermitLimit,
+            Window = manifest.Quota.Window,
+            SegmentsPerWindow = Math.Clamp(manifest.Quota.PermitLimit, 1, 5),
+            QueueLimit = manifest.Quota.QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+        onDisposed(limiter.Dispose);
+        builder.AddRateLimiter(new HttpRateLimiterStrategyOptions
+        {
+            Name = "quota",
+            RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),
+        });
+
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt-timeout", Timeout = manifest.Timeouts.Attempt });
+    }
+}

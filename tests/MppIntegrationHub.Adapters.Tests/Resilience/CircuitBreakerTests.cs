@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+using MppIntegrationHub.Adapters.Registry;
+using MppIntegrationHub.Adapters.Tests.Dukcapil;
+using MppIntegrationHub.Adapters.Tests.Infrastructure;
+using MppIntegrationHub.Contracts.Capabilities;
+using MppIntegrationHub.Contracts.Errors;
+using MppIntegrationHub.Contracts.Verification;
+using MppIntegrationHub.Simulators;
+using MppIntegrationHub.Simulators.Faults;
+using MppIntegrationHub.Simulators.People;
+using Polly.CircuitBreaker;
+
+namespace MppIntegrationHub.Adapters.Tests.Resilience;
+
+[Collection(SimulatorsCollection.Name)]
+public sealed class CircuitBreakerTests(SimulatorsFixture fixture)
+{
+    private readonly AgencySimulators _sims = fixture.Reset();
+
+    [Fact]
+    public async Task Breaker_DuringOutage_OpensFailsFastAndClosesAfterRecovery()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+        await using var host = AdapterHost.Create(AdapterHost.Dukcapil(_sims, o => o.Breaker.MinimumThroughput = 4), clock);
+        var request = DukcapilAdapterTests.FullRequest(_sims.Population[Personas.HappyPath]);
+        _sims.Dukcapil.Faults.Set(new FaultProfile { Outage = true });
+
+        // Retries would sleep on the fake clock; the breaker counts attempts, so one attempt per call is clearer.
+        host.Registry.SetRetriesEnabled("dukcapil", false);
+        for (var i = 0; i < 4; i++)
+        {
+            var failure = await FailsAsync(host, request);
+            Assert.Equal((AgencyErrorKind.Transient, "connection"), (failure.Kind, failure.Code));
+        }
+
+        var reachedAgency = _sims.Dukcapil.Requests.Total;
+        Assert.Equal(CircuitState.Open, Status(host).Breaker);
+        Assert.Equal(AdapterHealth.Unavailable, Status(host).Health);
+        Assert.Equal("breaker-open", (await FailsAsync(host, request)).Code);
+
+        var stopwatch = Stopwatch.StartNew();
+        var open = await FailsAsync(host, request);
+        stopwatch.Stop();
+
+        Assert.Equal((AgencyErrorKind.Transient, "breaker-open"), (open.Kind, open.Code));
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(5));
+        Assert.Equal(reachedAgency, _sims.Dukcapil.Requests.Total);
+
+        _sims.Dukcapil.Faults.Clear();
+        clock.Advance(TimeSpan.FromSeconds(6));
+        var recovered = await host.Invoker.InvokeAsync(CanonicalCapabilities.IdentityVerify, request, new CallContext());
+
+        Assert.Equal(VerificationDecision.Verified, recovered.Decision);
+        Assert.Equal(CircuitState.Closed, Status(host).Breaker);
+        Assert.Equal(AdapterHealth.Healthy, Status(host).Health);
+    }
+
+    private static AdapterStatus Status(AdapterHost host) => host.Registry.GetStatuses().Single(s => s.Id == "dukcapil");
+
+    private static async Task<AgencyError> FailsAsync(AdapterHost host, IdentityVerificationRequest request) =>
+        (await Assert.ThrowsAsync<AgencyException>(() =>
+            host.Invoker.InvokeAsync(CanonicalCapabilities.IdentityVerify, request, new CallContext()))).Error;
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using MppIntegrationHub.Adapters.Dukcapil.KtpReplacement;
+using MppIntegrationHub.Adapters.Dukcapil.Registry;
+using MppIntegrationHub.Adapters.Resilience;
+using MppIntegrationHub.Adapters.Rest;
+using MppIntegrationHub.Adapters.Tests.Infrastructure;
+using Polly.RateLimiting;
+using Polly.Registry;
+using Polly.Testing;
+using Refit;
+
+namespace MppIntegrationHub.Adapters.Tests.Resilience;
+
+[Collection(SimulatorsCollection.Name)]
+public sealed class PipelineCompositionTests(SimulatorsFixture fixture)
+{
+    [Fact]
+    public async Task GetPipelineDescriptor_DukcapilPipeline_IsBuiltFromTheManifestOutermostFirst()
+    {
+        await using var host = AdapterHost.Create(AdapterHost.Dukcapil(fixture.Reset(), o =>
+        {
+            o.Timeouts.Total = TimeSpan.FromSeconds(12);
+            o.Timeouts.Attempt = TimeSpan.FromSeconds(3);
+            o.Retry.MaxRetries = 4;
+            o.Breaker.BreakDuration = TimeSpan.FromSeconds(7);
+        }));
+        var provider = host.Services.GetRequiredService<ResiliencePipelineProvider<string>>();
+
+        var strategies = provider.GetPipeline<HttpResponseMessage>(AgencyPipeline.KeyFor("dukcapil")).GetPipelineDescriptor().Strategies;
+
+        Assert.Collection(
+            strategies,
+            s => Assert.Equal(TimeSpan.FromSeconds(12), Assert.IsType<HttpTimeoutStrategyOptions>(s.Options).Timeout),
+            s =>
+            {
+                var retry = Assert.IsType<HttpRetryStrategyOptions>(s.Options);
+                Assert.Equal((4, true, true), (retry.MaxRetryAttempts, retry.UseJitter, retry.ShouldRetryAfterHeader));
+                Assert.Equal(Polly.DelayBackoffType.Exponential, retry.BackoffType);
+            },
+            s => Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<HttpCircuitBreakerStrategyOptions>(s.Options).BreakDuration),
+            s => Assert.IsType<HttpRateLimiterStrategyOptions>(s.Options),
+            s => Assert.Equal(TimeSpan.FromSeconds(3), Assert.IsType<HttpTimeoutStrategyOptions>(s.Options).Timeout));
+        Assert.IsAssignableFrom<RateLimiterStrategyOptions>(strategies[3].Options);
+    }
+
+    [Fact]
+    public async Task HttpClient_KtpReplacementClient_RunsResilienceOnceOutermostThenAuthThenSizeLimit()
+    {
+        await using var host = AdapterHost.Create(AdapterHost.Dukcapil(fixture.Reset()));
+        var factory = host.Services.GetRequiredService<IHttpMessageHandlerFactory>();
+
+        var ours = HandlerChain(factory.CreateHandler(UniqueName.ForType<IKtpReplacementApi>()))
+            .Where(h => h is ResilienceHandler or ApiKeyHandler or ResponseSizeLimitHandler)
+            .Select(h => h.GetType())
+            .ToList();
+
+        Assert.Equal([typeof(ResilienceHandler), typeof(ApiKeyHandler), typeof(ResponseSizeLimitHandler)], ours);
+    }
+
+    [Fact]
+    public async Task HttpClient_RegistryClient_RunsResilienceOnceOutermost()
+    {
+        await using var host = AdapterHost.Create(AdapterHost.Dukcapil(fixture.Reset()));
+        var factory = host.Services.GetRequiredService<IHttpMessageHandlerFactory>();
+
+        var ours = HandlerChain(factory.CreateHandler(UniqueName.ForType<IDukcapilRegistryApi>()))
+            .Where(h => h is ResilienceHandler or ApiKeyHandler or ResponseSizeLimitHandler)
+            .Select(h => h.GetType())
+            .ToList();
+
+        Assert.Equal([typeof(ResilienceHandler), typeof(ResponseSizeLimitHandler)], ours);
+    }
+
+    private static IEnumerable<HttpMessageHandler> HandlerChain(HttpMessageHandler handler)
+    {
+        for (HttpMessageHandler? current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            yield return current;
+        }
+    }
+}
