@@ -12,6 +12,9 @@ public static class AgencyIds
 
     public static IReadOnlyList<string> All { get; } = [Dukcapil, SatuSehat, Skck, Sim, Paspor, Simponi];
 
+    /// <summary>The agency's position in <see cref="All"/>, used to derive per-agency seeds.</summary>
+    internal static int Ordinal(string agency) => All.TakeWhile(id => id != agency).Count();
+
     /// <summary>Development secrets, printed by the host and documented in mocks/README.md.</summary>
     public static IReadOnlyDictionary<string, string> DefaultCallbackSecrets { get; } = new Dictionary<string, string>
     {

@@ -34,6 +34,12 @@ public sealed record SimulatorOptions
     /// <summary>Receives the number of citizens generated so far.</summary>
     public IProgress<int>? PopulationProgress { get; init; }
 
+    /// <summary>
+    /// After a failed SATUSEHAT token request, further token requests of that client id are refused (429) for this
+    /// long, as the real gateway does (one per minute); <see cref="TimeSpan.Zero"/> turns the quirk off.
+    /// </summary>
+    public TimeSpan SatuSehatTokenBackoff { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Dukcapil's quota (quotaLimiter) at start.</summary>
     public long DukcapilQuota { get; init; } = 100_000;
 }

@@ -10,6 +10,7 @@ namespace MppIntegrationHub.Simulators.Cases;
 public sealed class CaseBook
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(30);
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, AgencyCase> _cases = new(StringComparer.Ordinal);
@@ -150,8 +151,10 @@ public sealed class CaseBook
             return;
         }
 
+        // Timers cap out near 49 days; a longer wait (SKCK expiry) wakes up early, finds nothing due and re-arms.
         var due = found.ReachedAt + found.Stages[found.Reached + 1].After - _clock.GetUtcNow();
-        found.Timer = _clock.CreateTimer(_ => OnTimer(found.Reference), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        due = due < TimeSpan.Zero ? TimeSpan.Zero : due > LongestTimer ? LongestTimer : due;
+        found.Timer = _clock.CreateTimer(_ => OnTimer(found.Reference), null, due, Timeout.InfiniteTimeSpan);
     }
 
     private void OnTimer(string reference)

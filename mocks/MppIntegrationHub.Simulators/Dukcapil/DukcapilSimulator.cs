@@ -31,7 +31,7 @@ public sealed class DukcapilSimulator : CaseSimulator
         server.On("POST", $"{root}/CALL_FR$", match => Replies.Json(200, match.Groups[0] == Context.Credentials.DukcapilCustomerId
             ? FaceRecognition.Answer(new RestRequest(match), Context.Credentials, Context.Population, Quota)
             : FaceRecognition.Error(new RestRequest(match), FaceRecognition.WrongPassword, "Customer ID tidak dikenal", Quota)));
-        KtpReplacement.Map(new RestApi(server, "/dukcapil/api/v1", Context.Credentials.ApiKeys[Agency], new IdempotentWrites(Writes)), this, Context);
+        KtpReplacement.Map(RestApi(server, "/dukcapil/api/v1"), this, Context);
     }
 
     internal RestReply Open(string reference, IReadOnlyList<CaseStage> stages) => OpenCase(reference, stages);

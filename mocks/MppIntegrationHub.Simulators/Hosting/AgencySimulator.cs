@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using MppIntegrationHub.Simulators.Cases;
 using MppIntegrationHub.Simulators.Faults;
+using MppIntegrationHub.Simulators.Rest;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -15,12 +16,13 @@ namespace MppIntegrationHub.Simulators.Hosting;
 public abstract class AgencySimulator : IDisposable
 {
     private WireMockServer? _server;
+    private IdempotentWrites? _idempotentWrites;
 
     private protected AgencySimulator(string agency, SimulatorContext context, long? quota)
     {
         Agency = agency;
         Context = context;
-        Faults = new FaultController(unchecked((context.Options.Seed * 31) + AgencyIds.All.Count(id => string.CompareOrdinal(id, agency) < 0)), quota);
+        Faults = new FaultController(unchecked((context.Options.Seed * 31) + AgencyIds.Ordinal(agency)), quota);
     }
 
     /// <summary>The agency id (<c>dukcapil</c>, <c>satusehat</c>, ...).</summary>
@@ -64,13 +66,19 @@ public abstract class AgencySimulator : IDisposable
             StartAdminInterface = true,
             DisableJsonBodyParsing = true,
             DisableDeserializeFormUrlEncoded = true,
+            // WireMock's request journal (GET /__admin/requests) is kept for inspection, bounded for long runs.
+            MaxRequestLogCount = 1_000,
             PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(middleware.InvokeAsync),
         };
         _server = WireMockServer.Start(settings);
-        BaseUrl = new Uri(_server.Url!.TrimEnd('/') + "/");
+        BaseUrl = new Uri($"http://127.0.0.1:{_server.Port}/");
         LoadStaticMappings(_server);
         Map(_server);
     }
+
+    /// <summary>A designed REST API rooted at <paramref name="root"/>, with this agency's key and idempotency memory.</summary>
+    private protected RestApi RestApi(WireMockServer server, string root) =>
+        new(server, root, Context.Credentials.ApiKeys[Agency], _idempotentWrites ??= new IdempotentWrites(Writes));
 
     /// <summary>Registers the coded (stateful or data-driven) behaviour.</summary>
     private protected abstract void Map(WireMockServer server);

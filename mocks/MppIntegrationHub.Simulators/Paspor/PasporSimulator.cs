@@ -31,7 +31,7 @@ public sealed class PasporSimulator : CaseSimulator
     private protected override void Map(WireMockServer server)
     {
         _offices = PassportOffice.Load(Context.MappingsFolder);
-        var api = new RestApi(server, "/paspor/api/v1", Context.Credentials.ApiKeys[Agency], new IdempotentWrites(Writes));
+        var api = RestApi(server, "/paspor/api/v1");
         api.Get("/kantor/([^/]+)/kuota", Quota);
         api.Post("/jadwal", Book);
         api.Delete("/jadwal/([^/]+)", Cancel);
@@ -129,9 +129,9 @@ public sealed class PasporSimulator : CaseSimulator
                 return RestReply.Error(422, "JADWAL_TIDAK_VALID", "Jadwal tidak ditemukan, dibatalkan, sudah dipakai atau milik NIK lain");
             }
 
-            if (!Context.Ledger.IsPaid(request.Field("ntpn"), Fee(kind)))
+            if (PaymentRefusal(request, Fee(kind)) is { } unpaid)
             {
-                return RestReply.Error(422, "PEMBAYARAN_TIDAK_VALID", "NTPN tidak ditemukan atau belum lunas");
+                return unpaid;
             }
 
             _appointments[appointment.Code] = appointment with { Used = true };

@@ -48,9 +48,18 @@ public sealed class SatuSehatSimulator : AgencySimulator
 
         var form = HttpUtility.ParseQueryString(match.Body);
         var credentials = Context.Credentials;
-        if (form["client_id"] != credentials.SatuSehatClientId || form["client_secret"] != credentials.SatuSehatClientSecret)
+        var clientId = form["client_id"] ?? string.Empty;
+        if (_tokens.IsThrottled(clientId, Context.Options.SatuSehatTokenBackoff))
         {
-            return Replies.Json(401, FhirAnswers.Fault($"Invalid client identifier {{0}}", "oauth.v2.InvalidClientIdentifier"));
+            return Replies.Json(429, FhirAnswers.Fault(
+                "Spike arrest violation. Allowed rate : MessageRate{messagesPerPeriod=1, periodInMicroseconds=60000000, maxBurstMessageRate=1.0}",
+                "policies.ratelimit.SpikeArrestViolation"));
+        }
+
+        if (clientId != credentials.SatuSehatClientId || form["client_secret"] != credentials.SatuSehatClientSecret)
+        {
+            _tokens.RecordFailure(clientId);
+            return Replies.Json(401, FhirAnswers.Fault("Invalid client identifier {0}", "oauth.v2.InvalidClientIdentifier"));
         }
 
         var (token, issuedAt) = _tokens.Issue();

@@ -9,6 +9,27 @@ internal sealed class TokenIssuer(TimeProvider clock)
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastFailure = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// After a failed attempt the gateway allows one token request per <paramref name="backoff"/> for that client id
+    /// (SATUSEHAT's spike arrest); true when this attempt is refused for that reason.
+    /// </summary>
+    public bool IsThrottled(string clientId, TimeSpan backoff)
+    {
+        lock (_lock)
+        {
+            return _lastFailure.TryGetValue(clientId, out var failedAt) && clock.GetUtcNow() - failedAt < backoff;
+        }
+    }
+
+    public void RecordFailure(string clientId)
+    {
+        lock (_lock)
+        {
+            _lastFailure[clientId] = clock.GetUtcNow();
+        }
+    }
 
     public (string Token, DateTimeOffset IssuedAt) Issue()
     {

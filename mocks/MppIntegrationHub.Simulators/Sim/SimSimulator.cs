@@ -30,7 +30,7 @@ public sealed class SimSimulator : CaseSimulator
 
     private protected override void Map(WireMockServer server)
     {
-        var api = new RestApi(server, "/sim/api/v1", Context.Credentials.ApiKeys[Agency], new IdempotentWrites(Writes));
+        var api = RestApi(server, "/sim/api/v1");
         api.Get("/sim", request => RestReply.Ok(new
         {
             data = (Context.Population.TryFind(request.Query("nik") ?? string.Empty, out var citizen) ? citizen.Licences : [])
@@ -101,9 +101,9 @@ public sealed class SimSimulator : CaseSimulator
             return RestReply.Error(422, "EPPSI_TIDAK_VALID", "Sertifikat e-PPsi tidak ditemukan, tidak lulus atau kedaluwarsa");
         }
 
-        if (!Context.Ledger.IsPaid(request.Field("ntpn"), LicenceRules.Fee(licence.Class)))
+        if (PaymentRefusal(request, LicenceRules.Fee(licence.Class)) is { } unpaid)
         {
-            return RestReply.Error(422, "PEMBAYARAN_TIDAK_VALID", "NTPN tidak ditemukan atau belum lunas");
+            return unpaid;
         }
 
         var sequence = NextSequence();

@@ -10,6 +10,7 @@ public sealed class BillingLedger
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, BillingEntry> _byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _claims = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private readonly Random _random;
 
@@ -75,14 +76,27 @@ public sealed class BillingLedger
         }
     }
 
-    /// <summary>Whether an NTPN proves a paid billing (optionally of at least <paramref name="minimumAmount"/>).</summary>
-    public bool IsPaid(string? ntpn, long minimumAmount = 0)
+    /// <summary>Spends an NTPN on one application: it must prove a paid billing of at least <paramref name="minimumAmount"/>.</summary>
+    public NtpnClaim TryClaim(string? ntpn, long minimumAmount, string claimant)
     {
         lock (_lock)
         {
-            return ntpn is not null && _byCode.Values.Any(b => b.Ntpn == ntpn && b.Amount >= minimumAmount);
+            if (ntpn is null || !_byCode.Values.Any(b => b.Ntpn == ntpn && b.Amount >= minimumAmount))
+            {
+                return NtpnClaim.NotPaid;
+            }
+
+            return _claims.TryAdd(ntpn, claimant) ? NtpnClaim.Claimed : NtpnClaim.AlreadyUsed;
         }
     }
+}
+
+/// <summary>Outcome of spending an NTPN on an application.</summary>
+public enum NtpnClaim
+{
+    Claimed,
+    NotPaid,
+    AlreadyUsed,
 }
 
 public enum BillingEntryStatus

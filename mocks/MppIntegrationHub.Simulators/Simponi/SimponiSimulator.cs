@@ -33,7 +33,7 @@ public sealed class SimponiSimulator : AgencySimulator
 
     private protected override void Map(WireMockServer server)
     {
-        var api = new RestApi(server, "/simponi/api/v1", Context.Credentials.ApiKeys[Agency], new IdempotentWrites(Writes));
+        var api = RestApi(server, "/simponi/api/v1");
         api.Post("/billing", Create);
         api.Get("/billing/([0-9]+)", request => Context.Ledger.Find(request.Route(0)) is { } entry ? View(entry) : RestReply.NotFound("Kode billing"));
         api.Action("/billing/([0-9]+)/bayar", request =>

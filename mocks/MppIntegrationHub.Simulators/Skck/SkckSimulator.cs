@@ -27,7 +27,7 @@ public sealed class SkckSimulator : CaseSimulator
 
     private protected override void Map(WireMockServer server)
     {
-        var api = new RestApi(server, "/skck/api/v1", Context.Credentials.ApiKeys[Agency], new IdempotentWrites(Writes));
+        var api = RestApi(server, "/skck/api/v1");
         api.Post("/permohonan", Submit);
         api.Get("/permohonan/([^/]+)", request => GetCase(request.Route(0)));
     }
@@ -45,9 +45,9 @@ public sealed class SkckSimulator : CaseSimulator
             return RestReply.Invalid("keperluan dan tingkat_kantor (POLSEK|POLRES|POLDA|MABES) wajib diisi");
         }
 
-        if (!Context.Ledger.IsPaid(request.Field("ntpn"), Fee))
+        if (PaymentRefusal(request, Fee) is { } unpaid)
         {
-            return RestReply.Error(422, "PEMBAYARAN_TIDAK_VALID", "NTPN tidak ditemukan atau belum lunas");
+            return unpaid;
         }
 
         var sequence = NextSequence();

@@ -129,6 +129,7 @@ internal sealed class WorkflowTransition
         }
 
         BeginUnwind(ApplicationStatus.Cancelling, reason);
+        Advance();
         return Finish();
     }
 

@@ -6,15 +6,13 @@ namespace MppIntegrationHub.Orchestration.Tests.Engine;
 
 public sealed class ServiceWorkflowTests
 {
-    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
-
     [Fact]
     public async Task Skck_AgenciesAnswer_CompletesWithCertificateAfterDays()
     {
         await using var hub = await OrchestrationHarness.StartAsync();
 
         var submitted = await hub.SubmitAsync(ServiceCodes.SkckNew, Inputs.Skck());
-        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, Hour, TimeSpan.FromDays(5));
+        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromDays(5));
 
         Assert.StartsWith("SKCK/", done.Outputs["certificateNumber"].GetString(), StringComparison.Ordinal);
         Assert.Equal("2027-05-26", done.Outputs["validUntil"].GetString());
@@ -31,7 +29,7 @@ public sealed class ServiceWorkflowTests
         await using var hub = await OrchestrationHarness.StartAsync();
 
         var submitted = await hub.SubmitAsync(ServiceCodes.SimRenewal, Inputs.Sim(licenceClass));
-        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, Hour, TimeSpan.FromDays(5));
+        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromDays(5));
 
         Assert.Equal("1234-5678-000999", done.Outputs["licenceNumber"].GetString());
         Assert.Equal(fee, hub.Agencies.Billings.Single().Amount);
@@ -62,7 +60,7 @@ public sealed class ServiceWorkflowTests
         await using var hub = await OrchestrationHarness.StartAsync();
 
         var submitted = await hub.SubmitAsync(ServiceCodes.PasporNew, Inputs.Paspor(kind));
-        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromHours(6), TimeSpan.FromDays(10));
+        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromDays(10));
 
         Assert.Equal("X1234567", done.Outputs["passportNumber"].GetString());
         var billing = hub.Agencies.Billings.Single();
@@ -80,7 +78,7 @@ public sealed class ServiceWorkflowTests
         var submitted = await hub.SubmitAsync(ServiceCodes.PasporNew, Inputs.Paspor());
         var waiting = await hub.WaitForAsync(submitted.Id, a => a.Steps.Single(s => s.Id == "wait-payment").Status == StepStatus.Waiting);
         Assert.Equal(ApplicationStatus.Waiting, waiting.Status);
-        var failed = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Failed, TimeSpan.FromMinutes(10), TimeSpan.FromHours(3));
+        var failed = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Failed, TimeSpan.FromHours(3));
 
         Assert.Contains("not paid within 2 hours", failed.StatusReason, StringComparison.Ordinal);
         Assert.Equal(StepStatus.Compensated, failed.Steps.Single(s => s.Id == "book-appointment").Status);
@@ -114,7 +112,7 @@ public sealed class ServiceWorkflowTests
         await using var hub = await OrchestrationHarness.StartAsync();
 
         var submitted = await hub.SubmitAsync(ServiceCodes.KtpReplacement, Inputs.Ktp());
-        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, Hour, TimeSpan.FromDays(2));
+        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromDays(2));
 
         Assert.Equal("MPP Kota Bandung", done.Outputs["pickupLocation"].GetString());
         Assert.Empty(hub.Agencies.Billings);
@@ -134,7 +132,7 @@ public sealed class ServiceWorkflowTests
         }
 
         var submitted = await hub.SubmitAsync(service, InputsFor(service));
-        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromMinutes(30), TimeSpan.FromDays(12));
+        var done = await hub.AdvanceUntilAsync(submitted.Id, ApplicationStatus.Completed, TimeSpan.FromDays(12));
 
         Assert.Contains(done.Steps, s => s.Attempts >= 3);
         Assert.NotEmpty(hub.Agencies.Effects);

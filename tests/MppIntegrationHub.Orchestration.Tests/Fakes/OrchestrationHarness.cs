@@ -117,19 +117,25 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
     public Task<ServiceApplication> WaitForStatusAsync(Guid applicationId, ApplicationStatus status, TimeSpan? timeout = null) =>
         WaitForAsync(applicationId, a => a.Status == status, timeout);
 
-    /// <summary>Moves the fake clock in hops until the application reaches <paramref name="status"/>, letting the engine react after each hop.</summary>
-    public async Task<ServiceApplication> AdvanceUntilAsync(Guid applicationId, ApplicationStatus status, TimeSpan hop, TimeSpan limit)
+    /// <summary>
+    /// Moves the fake clock until the application reaches <paramref name="status"/>: after the engine settles, to
+    /// its next due time (at most a day ahead), so days of waiting pass in a few hops.
+    /// </summary>
+    public async Task<ServiceApplication> AdvanceUntilAsync(Guid applicationId, ApplicationStatus status, TimeSpan limit)
     {
-        for (var moved = TimeSpan.Zero; moved <= limit; moved += hop)
+        var end = Clock.GetUtcNow() + limit;
+        while (Clock.GetUtcNow() <= end)
         {
-            var app = await Engine.GetAsync(applicationId);
-            if (app?.Status == status)
+            await SettleAsync(applicationId);
+            var app = (await Engine.GetAsync(applicationId))!;
+            if (app.Status == status)
             {
                 return app;
             }
 
-            await SettleAsync(applicationId);
-            Clock.Advance(hop);
+            var next = app.Steps.Where(s => s.NextAttemptAt is not null).Select(s => s.NextAttemptAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            var step = next - Clock.GetUtcNow();
+            Clock.Advance(step > TimeSpan.Zero && step < TimeSpan.FromDays(1) ? step : TimeSpan.FromDays(1));
         }
 
         return await WaitForStatusAsync(applicationId, status);
