@@ -1,6 +1,7 @@
 using MppIntegrationHub.Hub.Applications;
 using MppIntegrationHub.Hub.Audit;
 using MppIntegrationHub.Hub.Auth;
+using MppIntegrationHub.Hub.Callbacks;
 using MppIntegrationHub.Hub.Citizens;
 using MppIntegrationHub.Hub.Consents;
 using MppIntegrationHub.Hub.Docs;
@@ -29,6 +30,7 @@ public static class HubApiExtensions
             .AddCitizens()
             .AddApplications()
             .AddWebhooks()
+            .AddAgencyCallbacks()
             .AddHubDocs();
         return builder;
     }
@@ -59,6 +61,7 @@ public static class HubApiExtensions
             .MapCitizensApi()
             .MapApplicationsApi()
             .MapWebhooksApi()
+            .MapCallbacksApi()
             .MapAuditApi();
         app.MapHubDocs();
         return app;

@@ -18,7 +18,26 @@ public sealed class AuthorizationTests(HubFactory hub) : IClassFixture<HubFactor
         { "GET", $"/api/v1/citizens/{TestCitizens.Budi}/access-log" },
         { "GET", "/api/v1/audit" },
         { "GET", "/api/v1/audit/verification" },
+        { "POST", "/api/v1/applications" },
+        { "GET", "/api/v1/applications" },
+        { "GET", $"/api/v1/applications/{Guid.NewGuid()}" },
+        { "POST", $"/api/v1/applications/{Guid.NewGuid()}/cancel" },
+        { "POST", "/api/v1/webhooks" },
+        { "GET", "/api/v1/webhooks" },
+        { "GET", $"/api/v1/webhooks/{Guid.NewGuid()}" },
+        { "DELETE", $"/api/v1/webhooks/{Guid.NewGuid()}" },
+        { "GET", $"/api/v1/webhooks/{Guid.NewGuid()}/deliveries" },
     };
+
+    [Fact]
+    public async Task Services_WithoutToken_Is401Problem()
+    {
+        using var http = hub.CreateClient();
+
+        using var response = await http.SendAsync(Request("GET", "/api/v1/services"));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, HubProblems.Types.Unauthorized);
+    }
 
     [Theory]
     [MemberData(nameof(ProtectedEndpoints))]

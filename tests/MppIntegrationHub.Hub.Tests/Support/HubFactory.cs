@@ -13,14 +13,16 @@ using MppIntegrationHub.Contracts.Serialization;
 namespace MppIntegrationHub.Hub.Tests.Support;
 
 /// <summary>The real hub host on a fresh SQLite file, with test portal clients, a movable clock and fake agencies.</summary>
-public sealed class HubFactory : WebApplicationFactory<Program>
+public class HubFactory : WebApplicationFactory<Program>
 {
     public const string PortalA = "portal-a";
     public const string PortalB = "portal-b";
     public const string Auditor = "auditor";
     public const string VerifyOnly = "verify-only";
     public const string Throttled = "throttled";
+    public const string Fuzzer = "fuzzer";
     public const string Secret = "test-secret-0123456789";
+    public const string CallbackSecret = "test-callback-secret-skck";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "hub-api-tests", Guid.NewGuid().ToString("N"));
 
@@ -40,12 +42,14 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ["Hub:AllowHttp"] = "true",
             ["Hub:Audit:NikKey"] = "test-nik-reference-key-0123456789abcdef",
             ["Hub:Webhooks:PollInterval"] = "00:00:00.2",
+            ["Hub:AgencyCallbacks:Secrets:skck"] = CallbackSecret,
         };
         AddClient(settings, 0, PortalA, 1000, [.. HubScopesForTests.Portal]);
         AddClient(settings, 1, PortalB, 1000, [.. HubScopesForTests.Portal]);
         AddClient(settings, 2, Auditor, 1000, ["audit.read"]);
         AddClient(settings, 3, VerifyOnly, 1000, ["identity.verify"]);
         AddClient(settings, 4, Throttled, 3, ["identity.verify"]);
+        AddClient(settings, 5, Fuzzer, 1_000_000, [.. HubScopesForTests.Portal]);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -57,6 +61,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<ICapabilityInvoker>();
             services.AddSingleton<ICapabilityInvoker>(Agencies);
+            services.AddSingleton<Adapters.Callbacks.IAgencyCallbackTranslator, FakeSkckCallbackTranslator>();
         });
     }
 
