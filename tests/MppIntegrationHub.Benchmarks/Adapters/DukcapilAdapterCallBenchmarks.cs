@@ -2,9 +2,11 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using MppIntegrationHub.Adapters;
+using MppIntegrationHub.Adapters.Dukcapil.Registry;
 using MppIntegrationHub.Contracts.Capabilities;
 using MppIntegrationHub.Contracts.Identity;
 using MppIntegrationHub.Contracts.Verification;
+using Refit;
 
 namespace MppIntegrationHub.Benchmarks.Adapters;
 
@@ -41,7 +43,6 @@ public class DukcapilAdapterCallBenchmarks
         var handler = new CannedDukcapilHandler();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => handler));
         services.AddDukcapilAdapter(options =>
         {
             options.BaseUrl = Registry;
@@ -53,6 +54,9 @@ public class DukcapilAdapterCallBenchmarks
             options.Quota.PermitLimit = 100_000;
             options.Quota.Window = TimeSpan.FromMilliseconds(10);
         });
+
+        // Configured after the adapter so it replaces the client's socket handler.
+        services.AddHttpClient(UniqueName.ForType<IDukcapilRegistryApi>()).ConfigurePrimaryHttpMessageHandler(() => handler);
         _services = services.BuildServiceProvider();
         _invoker = _services.GetRequiredService<ICapabilityInvoker>();
         _raw = new HttpClient(handler, disposeHandler: false) { BaseAddress = Registry };
