@@ -306,9 +306,15 @@ internal sealed class WorkflowTransition
         step.FinishedAt = _now;
         step.DueAt = null;
         Completed(step);
+        var reason = string.IsNullOrWhiteSpace(detail) ? definition.FailureReason : $"{definition.FailureReason}: {detail}";
         if (IsForward)
         {
-            BeginUnwind(ApplicationStatus.Compensating, string.IsNullOrWhiteSpace(detail) ? definition.FailureReason : $"{definition.FailureReason}: {detail}");
+            BeginUnwind(ApplicationStatus.Compensating, reason);
+        }
+        else if (_app.Status == ApplicationStatus.Compensating)
+        {
+            // A parallel step that was in flight failed too: the citizen learns every reason at once.
+            _app.StatusReason = $"{_app.StatusReason}; {reason}";
         }
     }
 

@@ -133,14 +133,17 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
     /// Moves the fake clock until the application reaches <paramref name="status"/>: after the engine settles, to
     /// its next due time (at most a day ahead), so days of waiting pass in a few hops.
     /// </summary>
-    public async Task<ServiceApplication> AdvanceUntilAsync(Guid applicationId, ApplicationStatus status, TimeSpan limit)
+    public Task<ServiceApplication> AdvanceUntilAsync(Guid applicationId, ApplicationStatus status, TimeSpan limit) =>
+        AdvanceUntilAsync(applicationId, a => a.Status == status, limit);
+
+    public async Task<ServiceApplication> AdvanceUntilAsync(Guid applicationId, Func<ServiceApplication, bool> condition, TimeSpan limit)
     {
         var end = Clock.GetUtcNow() + limit;
         while (Clock.GetUtcNow() <= end)
         {
             await SettleAsync(applicationId);
             var app = (await Engine.GetAsync(applicationId))!;
-            if (app.Status == status)
+            if (condition(app))
             {
                 return app;
             }
@@ -150,7 +153,7 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
             Clock.Advance(step > TimeSpan.Zero && step < TimeSpan.FromDays(1) ? step : TimeSpan.FromDays(1));
         }
 
-        return await WaitForStatusAsync(applicationId, status);
+        return await WaitForAsync(applicationId, condition);
     }
 
     /// <summary>Waits until no step of the application is mid-flight (running) or due now.</summary>
