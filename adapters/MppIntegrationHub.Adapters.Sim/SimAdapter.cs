@@ -48,7 +48,7 @@ public sealed class SimAdapter : CompiledAdapter
         }
 
         var eligibility = await _sim.GetEligibilityAsync(licence.Number, cancellationToken).ConfigureAwait(false);
-        return new LicenceRenewalEligibility(eligibility.Eligible, SimVocabulary.Reason(eligibility.Reason), licence);
+        return new LicenceRenewalEligibility(eligibility.Eligible, licence, SimVocabulary.Reason(eligibility.Reason));
     }
 
     private static LicenceTestResult ToResult(TestCertificate certificate, string passed) => new(

@@ -34,10 +34,13 @@ public static class HealthSummaryMapping
                 Date((i.Occurrence as FhirDateTime)?.Value) ?? throw new FormatException("An immunization has no date."),
                 Literal(i.StatusElement)))],
             Allergies = [.. allergies.Select(a => new HubAllergy(
-                Code(a.Code), Display(a.Code), a.CriticalityElement is { } criticality ? Literal(criticality) : null, Code(a.ClinicalStatus)))],
+                Code(a.Code), Display(a.Code), Code(a.ClinicalStatus), Criticality: a.CriticalityElement is { } criticality ? Literal(criticality) : null))],
             Observations = [.. observations.Select(o => new HealthObservation(
-                Code(o.Code, Loinc), Display(o.Code), (o.Value as Quantity)?.Value, (o.Value as Quantity)?.Unit,
-                Instant((o.Effective as FhirDateTime)?.Value) ?? throw new FormatException("An observation has no time.")))],
+                Code(o.Code, Loinc),
+                Display(o.Code),
+                Instant((o.Effective as FhirDateTime)?.Value) ?? throw new FormatException("An observation has no time."),
+                Value: (o.Value as Quantity)?.Value,
+                Unit: (o.Value as Quantity)?.Unit))],
             Encounters = [.. encounters.Select(e => new HubEncounter(
                 e.Id ?? throw new FormatException("An encounter has no id."), e.Class?.Code ?? "unknown", Literal(e.StatusElement),
                 Instant(e.Period?.Start) ?? throw new FormatException("An encounter has no start."), Instant(e.Period?.End),

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Registry;
 using MppIntegrationHub.Simulators;
+using MppIntegrationHub.Simulators.Hosting;
 
 namespace MppIntegrationHub.Adapters.Tests.Infrastructure;
 
@@ -82,6 +83,24 @@ public sealed class AdapterHost : IAsyncDisposable
             options.ClientSecret = simulators.Credentials.SatuSehatClientSecret;
             tweak?.Invoke(options);
         });
+
+    /// <summary>The four designed REST agencies (SKCK, SIM, passport, SIMPONI) pointed at their simulators.</summary>
+    public static Action<IServiceCollection> RestAgencies(AgencySimulators simulators, Action<Adapters.Rest.RestAgencyOptions>? tweak = null) =>
+        services =>
+        {
+            var keys = simulators.Credentials.ApiKeys;
+            void Configure(Adapters.Rest.RestAgencyOptions options, AgencySimulator simulator)
+            {
+                FastLimits(options, simulator.BaseUrl);
+                options.ApiKey = keys[simulator.Agency];
+                tweak?.Invoke(options);
+            }
+
+            services.AddSkckAdapter(o => Configure(o, simulators.Skck));
+            services.AddSimAdapter(o => Configure(o, simulators.Sim));
+            services.AddPasporAdapter(o => Configure(o, simulators.Paspor));
+            services.AddBillingAdapter(o => Configure(o, simulators.Simponi));
+        };
 
     public T Options<T>()
         where T : class => _provider.GetRequiredService<IOptions<T>>().Value;

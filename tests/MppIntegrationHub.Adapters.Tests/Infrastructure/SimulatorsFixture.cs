@@ -12,13 +12,14 @@ public sealed class SimulatorsFixture : IAsyncLifetime
     public async Task InitializeAsync() =>
         _simulators = await AgencySimulators.StartAsync(new SimulatorOptions { Seed = 42, PopulationSize = 200 });
 
-    /// <summary>No faults, default quotas, zeroed counters and request logs on every agency.</summary>
+    /// <summary>No faults, default quotas, zeroed request and write counters and request logs on every agency.</summary>
     public AgencySimulators Reset()
     {
         foreach (var agency in Simulators.All)
         {
             agency.Faults.Clear();
             agency.Requests.Reset();
+            agency.Writes.Reset();
             agency.Server.ResetLogEntries();
         }
 

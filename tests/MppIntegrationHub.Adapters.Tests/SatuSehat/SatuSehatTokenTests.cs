@@ -49,7 +49,12 @@ public sealed class SatuSehatTokenTests(SimulatorsFixture fixture)
     public async Task Token_RejectedSecret_IsUnauthorizedWithoutRetryStorm()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
-        await using var host = AdapterHost.Create(AdapterHost.SatuSehat(_sims, o => o.ClientSecret = "wrong-secret"), clock);
+        await using var host = AdapterHost.Create(AdapterHost.SatuSehat(_sims, o =>
+        {
+            // A client of its own: SATUSEHAT's gateway also throttles a client id after a failed attempt.
+            o.ClientId = "unregistered-client";
+            o.ClientSecret = "wrong-secret";
+        }), clock);
 
         var errors = new List<AgencyError>();
         for (var i = 0; i < 10; i++)
