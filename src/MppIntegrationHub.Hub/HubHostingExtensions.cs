@@ -1,5 +1,6 @@
 using MassTransit;
 using MppIntegrationHub.Contracts.Serialization;
+using MppIntegrationHub.Hub.Agencies;
 using MppIntegrationHub.Hub.Webhooks;
 using MppIntegrationHub.Orchestration;
 
@@ -16,6 +17,7 @@ public static class HubHostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => HubJson.Apply(o.SerializerOptions, TimeProvider.System));
         builder.Services.AddHealthChecks();
         builder.AddHubApi();
+        builder.AddAgencies();
         builder.Services.AddOrchestration();
         builder.Services.AddMassTransit(bus =>
         {

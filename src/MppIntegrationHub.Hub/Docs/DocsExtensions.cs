@@ -41,6 +41,7 @@ public static class DocsExtensions
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("oauth2", document)] = [] }];
             return Task.CompletedTask;
         }));
+        services.AddHostedService<StartupBanner>();
         return services;
     }
 

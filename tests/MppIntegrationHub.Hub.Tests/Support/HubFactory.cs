@@ -32,6 +32,9 @@ public class HubFactory : WebApplicationFactory<Program>
 
     public JsonSerializerOptions Json => HubJson.Create(Clock);
 
+    /// <summary>True for the end-to-end host: real adapters against in-process simulators, on the system clock.</summary>
+    protected virtual bool WithSimulators => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -40,6 +43,7 @@ public class HubFactory : WebApplicationFactory<Program>
         {
             ["Store:ConnectionString"] = $"Data Source={Path.Combine(_folder, "hub.db")}",
             ["Hub:AllowHttp"] = "true",
+            ["Hub:Agencies:Source"] = WithSimulators ? "Simulators" : "None",
             ["Hub:Audit:NikKey"] = "test-nik-reference-key-0123456789abcdef",
             ["Hub:Webhooks:PollInterval"] = "00:00:00.2",
             ["Hub:AgencyCallbacks:Secrets:skck"] = CallbackSecret,
@@ -53,6 +57,11 @@ public class HubFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (WithSimulators)
+        {
+            return;
         }
 
         builder.ConfigureTestServices(services =>
