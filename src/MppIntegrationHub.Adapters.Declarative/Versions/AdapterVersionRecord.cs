@@ -3,8 +3,6 @@ namespace MppIntegrationHub.Adapters.Declarative.Versions;
 /// <summary>One registered manifest version, as submitted (after validation and a passing probe).</summary>
 public sealed class AdapterVersionRecord
 {
-    public long Id { get; set; }
-
     public required string AdapterId { get; set; }
 
     /// <summary>Registration order within the adapter: 1, 2, 3...</summary>

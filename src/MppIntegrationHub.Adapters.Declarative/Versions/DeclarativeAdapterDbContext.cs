@@ -15,11 +15,10 @@ public sealed class DeclarativeAdapterDbContext(DbContextOptions<DeclarativeAdap
         modelBuilder.Entity<AdapterVersionRecord>(version =>
         {
             version.ToTable("DeclarativeAdapterVersions");
-            version.HasKey(v => v.Id);
+            version.HasKey(v => new { v.AdapterId, v.Sequence });
             version.Property(v => v.AdapterId).HasMaxLength(40);
             version.Property(v => v.Version).HasMaxLength(32);
             version.Property(v => v.RegisteredBy).HasMaxLength(200);
-            version.HasIndex(v => new { v.AdapterId, v.Sequence }).IsUnique();
             version.HasIndex(v => new { v.AdapterId, v.Version }).IsUnique();
         });
         modelBuilder.Entity<AdapterStateRecord>(state =>

@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -16,8 +15,6 @@ namespace MppIntegrationHub.Adapters.Declarative.Versions.Migrations
                 name: "DeclarativeAdapterVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     AdapterId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Sequence = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -27,7 +24,7 @@ namespace MppIntegrationHub.Adapters.Declarative.Versions.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DeclarativeAdapterVersions", x => x.Id);
+                    table.PrimaryKey("PK_DeclarativeAdapterVersions", x => new { x.AdapterId, x.Sequence });
                 });
 
             migrationBuilder.CreateTable(
@@ -44,12 +41,6 @@ namespace MppIntegrationHub.Adapters.Declarative.Versions.Migrations
                 {
                     table.PrimaryKey("PK_DeclarativeAdapters", x => x.AdapterId);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DeclarativeAdapterVersions_AdapterId_Sequence",
-                table: "DeclarativeAdapterVersions",
-                columns: new[] { "AdapterId", "Sequence" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeclarativeAdapterVersions_AdapterId_Version",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MppIntegrationHub.Adapters.Declarative.Versions.Migrations
 {
     [DbContext(typeof(DeclarativeAdapterDbContext))]
-    [Migration("20261123132433_InitialDeclarativeAdapters")]
+    [Migration("20261123133811_InitialDeclarativeAdapters")]
     partial class InitialDeclarativeAdapters
     {
         /// <inheritdoc />
@@ -53,16 +53,12 @@ namespace MppIntegrationHub.Adapters.Declarative.Versions.Migrations
 
             modelBuilder.Entity("MppIntegrationHub.Adapters.Declarative.Versions.AdapterVersionRecord", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<string>("AdapterId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ManifestJson")
                         .IsRequired()
@@ -76,18 +72,12 @@ namespace MppIntegrationHub.Adapters.Declarative.Versions.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Version")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("AdapterId", "Sequence")
-                        .IsUnique();
+                    b.HasKey("AdapterId", "Sequence");
 
                     b.HasIndex("AdapterId", "Version")
                         .IsUnique();
