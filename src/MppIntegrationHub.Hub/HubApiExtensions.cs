@@ -3,6 +3,7 @@ using MppIntegrationHub.Hub.Audit;
 using MppIntegrationHub.Hub.Auth;
 using MppIntegrationHub.Hub.Citizens;
 using MppIntegrationHub.Hub.Consents;
+using MppIntegrationHub.Hub.DeclarativeAdapters;
 using MppIntegrationHub.Hub.Docs;
 using MppIntegrationHub.Hub.Errors;
 using MppIntegrationHub.Hub.Identity;
@@ -29,6 +30,7 @@ public static class HubApiExtensions
             .AddCitizens()
             .AddApplications()
             .AddWebhooks()
+            .AddAdapters()
             .AddHubDocs();
         return builder;
     }
@@ -59,7 +61,8 @@ public static class HubApiExtensions
             .MapCitizensApi()
             .MapApplicationsApi()
             .MapWebhooksApi()
-            .MapAuditApi();
+            .MapAuditApi()
+            .MapAdaptersApi();
         app.MapHubDocs();
         return app;
     }

@@ -9,8 +9,8 @@ namespace MppIntegrationHub.Adapters.Declarative.Tests.Support;
 internal static class BpjsManifests
 {
     public const string Capability = "bpjs.membership.check";
-    public const string ActiveNik = "3171011503900001";
-    public const string UnknownNik = "3171014408850002";
+    public const string ActiveNik = "3273010101900001";
+    public const string UnknownNik = "3273014502850002";
 
     public static JsonObject Node() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "bpjs-kesehatan-membership.adapter.json")))!.AsObject();
