@@ -35,7 +35,8 @@ public static class DeclarativeAdapterServiceCollectionExtensions
         services.AddAdapterRegistry();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHubDbContext<DeclarativeAdapterDbContext>();
-        services.AddHttpClient(DeclarativeAdapterFactory.HttpClientName);
+        // Request URIs carry NIKs in their paths: no per-request HttpClient logging (the SDK's redacting logs apply instead).
+        services.AddHttpClient(DeclarativeAdapterFactory.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<DeclarativeCredentials>();
         services.AddSingleton<DeclarativeAdapterFactory>();
         services.AddSingleton<BaseUrlPolicy>();
