@@ -4,6 +4,7 @@ using MppIntegrationHub.Hub.Auth;
 using MppIntegrationHub.Hub.Callbacks;
 using MppIntegrationHub.Hub.Citizens;
 using MppIntegrationHub.Hub.Consents;
+using MppIntegrationHub.Hub.DeclarativeAdapters;
 using MppIntegrationHub.Hub.Docs;
 using MppIntegrationHub.Hub.Errors;
 using MppIntegrationHub.Hub.Identity;
@@ -31,6 +32,7 @@ public static class HubApiExtensions
             .AddApplications()
             .AddWebhooks()
             .AddAgencyCallbacks()
+            .AddAdapters()
             .AddHubDocs();
         return builder;
     }
@@ -62,7 +64,8 @@ public static class HubApiExtensions
             .MapApplicationsApi()
             .MapWebhooksApi()
             .MapCallbacksApi()
-            .MapAuditApi();
+            .MapAuditApi()
+            .MapAdaptersApi();
         app.MapHubDocs();
         return app;
     }

@@ -47,6 +47,15 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
         }
     }
 
+    public void Replace(IAgencyAdapter adapter, bool enabled)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        lock (_gate)
+        {
+            Publish([.. _entries.Where(e => e.Adapter.Manifest.Id != adapter.Manifest.Id), new Entry(adapter, enabled)]);
+        }
+    }
+
     public bool Remove(string adapterId) => Change(adapterId, entries => entries.RemoveAll(e => e.Adapter.Manifest.Id == adapterId));
 
     public bool SetEnabled(string adapterId, bool enabled) => Change(adapterId, entries =>

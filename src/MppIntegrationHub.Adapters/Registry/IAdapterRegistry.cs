@@ -6,6 +6,12 @@ public interface IAdapterRegistry
     /// <summary>Adds an adapter at run time (declarative adapters); it takes over the capabilities it provides.</summary>
     void Register(IAgencyAdapter adapter);
 
+    /// <summary>
+    /// Registers <paramref name="adapter"/> or swaps it for the adapter with the same id in one step (a new declarative
+    /// version): calls already running finish on the old instance, new calls resolve the new one.
+    /// </summary>
+    void Replace(IAgencyAdapter adapter, bool enabled);
+
     /// <summary>Removes an adapter; false when unknown.</summary>
     bool Remove(string adapterId);
 

@@ -8,4 +8,19 @@ public sealed class AgencyControls
     private readonly ConcurrentDictionary<string, AgencyControl> _controls = new(StringComparer.Ordinal);
 
     public AgencyControl For(string agency) => _controls.GetOrAdd(agency, static a => new AgencyControl(a));
+
+    /// <summary>
+    /// Replaces the agency's control with a fresh one, keeping the operator's retry switch: a pipeline built at run time
+    /// (a new declarative adapter version) needs its own breaker state provider, which Polly binds to one breaker only.
+    /// </summary>
+    public AgencyControl Renew(string agency)
+    {
+        var fresh = new AgencyControl(agency);
+        _controls.AddOrUpdate(agency, fresh, (_, old) =>
+        {
+            fresh.RetriesEnabled = old.RetriesEnabled;
+            return fresh;
+        });
+        return fresh;
+    }
 }

@@ -24,4 +24,5 @@ public static class AuditActions
     public const string ApplicationRead = "application.read";
     public const string ApplicationCancelled = "application.cancel";
     public const string AgencyCallback = "agency.callback";
+    public const string CapabilityRead = "citizen.capability.read";
 }

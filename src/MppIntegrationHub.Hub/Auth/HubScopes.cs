@@ -13,10 +13,13 @@ public static class HubScopes
     public const string AccessLog = "access-log.read";
     public const string Audit = "audit.read";
 
+    /// <summary>Registering and managing the agency's own declarative adapters.</summary>
+    public const string AdaptersAdmin = "hub.adapters.admin";
+
     /// <summary>Every scope a client may be granted.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        IdentityVerify, Consents, Applications, Webhooks, AccessLog, Audit,
+        IdentityVerify, Consents, Applications, Webhooks, AccessLog, Audit, AdaptersAdmin,
         .. Enum.GetValues<DataCategory>().Select(ForCategory),
         .. new[] { ServiceCodes.SkckNew, ServiceCodes.SimRenewal, ServiceCodes.PasporNew, ServiceCodes.KtpReplacement }.Select(ForService),
     ];

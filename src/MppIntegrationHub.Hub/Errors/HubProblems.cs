@@ -33,6 +33,8 @@ public static class HubProblems
         public const string Conflict = Prefix + "conflict";
         public const string SignatureInvalid = Prefix + "signature-invalid";
         public const string Internal = Prefix + "internal";
+        public const string AdapterProbeFailed = Prefix + "adapter-probe-failed";
+        public const string UnknownCapability = Prefix + "unknown-capability";
     }
 
     /// <summary>A problem result for an endpoint's typed results.</summary>

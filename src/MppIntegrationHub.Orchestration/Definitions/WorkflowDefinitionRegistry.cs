@@ -5,11 +5,13 @@ namespace MppIntegrationHub.Orchestration.Definitions;
 /// <summary>
 /// Every version of every definition. New applications start on a service's highest version; a running
 /// application keeps asking for the version it started with, so publishing v2 never changes a v1 run.
+/// Definitions can be published at run time (services built on capabilities of agencies that joined at run time);
+/// each publication swaps an immutable snapshot, so readers never lock.
 /// </summary>
 public sealed class WorkflowDefinitionRegistry
 {
-    private readonly FrozenDictionary<(string Service, int Version), WorkflowPlan> _plans;
-    private readonly FrozenDictionary<string, WorkflowPlan> _latest;
+    private readonly Lock _gate = new();
+    private volatile Snapshot _snapshot;
 
     public WorkflowDefinitionRegistry(IEnumerable<WorkflowDefinition> definitions)
     {
@@ -22,16 +24,46 @@ public sealed class WorkflowDefinitionRegistry
                 "registry", [.. duplicates.Select(d => $"{d.Key.Service} version {d.Key.Version} is defined more than once")]);
         }
 
-        _plans = all.ToFrozenDictionary(d => (d.Service, d.Version), d => new WorkflowPlan(d));
-        _latest = _plans.Values.GroupBy(p => p.Definition.Service)
-            .ToFrozenDictionary(g => g.Key, g => g.MaxBy(p => p.Definition.Version)!, StringComparer.Ordinal);
+        _snapshot = new Snapshot(all.Select(d => new WorkflowPlan(d)));
     }
 
-    public IEnumerable<WorkflowPlan> Latest => _latest.Values.OrderBy(p => p.Definition.Service, StringComparer.Ordinal);
+    public IEnumerable<WorkflowPlan> Latest => _snapshot.Latest.Values.OrderBy(p => p.Definition.Service, StringComparer.Ordinal);
 
-    public WorkflowPlan? FindLatest(string service) => _latest.GetValueOrDefault(service);
+    public WorkflowPlan? FindLatest(string service) => _snapshot.Latest.GetValueOrDefault(service);
 
     public WorkflowPlan Get(string service, int version) =>
-        _plans.GetValueOrDefault((service, version))
+        _snapshot.Plans.GetValueOrDefault((service, version))
         ?? throw new InvalidOperationException($"Workflow {service} version {version} is not registered; an application started on it cannot continue.");
+
+    /// <summary>
+    /// Adds a validated definition (see <see cref="WorkflowDefinitionLoader.Parse"/>) without a restart; new applications
+    /// of its service start on it if its version is the highest. Throws when that service version already exists.
+    /// </summary>
+    public void Publish(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        lock (_gate)
+        {
+            if (_snapshot.Plans.ContainsKey((definition.Service, definition.Version)))
+            {
+                throw new WorkflowDefinitionException("registry", [$"{definition.Service} version {definition.Version} is defined more than once"]);
+            }
+
+            _snapshot = new Snapshot([.. _snapshot.Plans.Values, new WorkflowPlan(definition)]);
+        }
+    }
+
+    private sealed class Snapshot
+    {
+        public Snapshot(IEnumerable<WorkflowPlan> plans)
+        {
+            Plans = plans.ToFrozenDictionary(p => (p.Definition.Service, p.Definition.Version));
+            Latest = Plans.Values.GroupBy(p => p.Definition.Service)
+                .ToFrozenDictionary(g => g.Key, g => g.MaxBy(p => p.Definition.Version)!, StringComparer.Ordinal);
+        }
+
+        public FrozenDictionary<(string Service, int Version), WorkflowPlan> Plans { get; }
+
+        public FrozenDictionary<string, WorkflowPlan> Latest { get; }
+    }
 }
