@@ -2,11 +2,12 @@ using MppIntegrationHub.Adapters;
 using MppIntegrationHub.Adapters.Dukcapil;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Rest;
+using MppIntegrationHub.Adapters.SatuSehat;
 using MppIntegrationHub.Simulators;
 
 namespace MppIntegrationHub.Hub.Agencies;
 
-/// <summary>Registers the agency adapters, pointed at configured agencies or at simulators started in this process.</summary>
+/// <summary>Registers the six agency adapters, pointed at configured agencies or at simulators started in this process.</summary>
 public static class AgencyHostingExtensions
 {
     public const string Section = "Hub:Agencies";
@@ -44,9 +45,10 @@ public static class AgencyHostingExtensions
 
     private static void AddAdapters(IServiceCollection services, Action<string, AdapterManifest> configure)
     {
-        // SATUSEHAT and SIM join once their adapters build against the current contracts (see the api branch report).
         services.AddDukcapilAdapter(o => configure(AgencyIds.Dukcapil, o));
+        services.AddSatuSehatAdapter(o => configure(AgencyIds.SatuSehat, o));
         services.AddSkckAdapter(o => configure(AgencyIds.Skck, o));
+        services.AddSimAdapter(o => configure(AgencyIds.Sim, o));
         services.AddPasporAdapter(o => configure(AgencyIds.Paspor, o));
         services.AddBillingAdapter(o => configure(AgencyIds.Simponi, o));
     }
@@ -66,6 +68,10 @@ public static class AgencyHostingExtensions
                 dukcapil.Password = credentials.DukcapilPassword;
                 dukcapil.IpUser = credentials.DukcapilIpUser;
                 dukcapil.ApiKey = credentials.ApiKeys[agency];
+                break;
+            case SatuSehatAdapterOptions satuSehat:
+                satuSehat.ClientId = credentials.SatuSehatClientId;
+                satuSehat.ClientSecret = credentials.SatuSehatClientSecret;
                 break;
         }
     }

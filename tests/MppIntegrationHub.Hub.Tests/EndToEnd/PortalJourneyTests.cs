@@ -36,10 +36,15 @@ public sealed class PortalJourneyTests(EndToEndHubFactory hub, ITestOutputHelper
 
         // Consent and the once-only profile.
         var consent = await portal.RecordConsentAsync(hub, Citizen,
-            DataPurpose.PoliceClearance, DataPurpose.DrivingLicence, DataPurpose.Passport, DataPurpose.PopulationDocument);
+            DataPurpose.PoliceClearance, DataPurpose.DrivingLicence, DataPurpose.Passport, DataPurpose.PopulationDocument, DataPurpose.HealthCare);
         var profile = (await portal.GetFromJsonAsync<CitizenProfile>(new Uri($"/api/v1/citizens/{Citizen}/profile?purpose=police-clearance", UriKind.Relative), json))!;
         Assert.Equal("ANDI PRATAMA", profile.FullName);
         Assert.NotNull(profile.Address);
+        using var fhir = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/v1/citizens/{Citizen}/health-summary?purpose=health-care", UriKind.Relative));
+        fhir.Headers.Accept.ParseAdd("application/fhir+json");
+        using var bundle = await portal.SendAsync(fhir);
+        Assert.True(bundle.StatusCode == HttpStatusCode.OK, await bundle.Content.ReadAsStringAsync());
+        Assert.Equal("Bundle", JsonDocument.Parse(await bundle.Content.ReadAsStringAsync()).RootElement.GetProperty("resourceType").GetString());
 
         // Each of the four services is accepted and moves past "submitted", seen by polling and by webhook.
         var submitted = new Dictionary<string, Guid>();
