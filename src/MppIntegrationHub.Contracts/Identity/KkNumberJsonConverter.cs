@@ -1,26 +1,21 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Diagnostics.CodeAnalysis;
 
 namespace MppIntegrationHub.Contracts.Identity;
 
-/// <summary>Reads and writes a family card number as its 16 digits, rejecting invalid ones.</summary>
-public sealed class KkNumberJsonConverter(TimeProvider clock) : JsonConverter<KkNumber>
+/// <summary>Family card numbers in JSON; see <see cref="RegistryNumberJsonConverter{T}"/>.</summary>
+public sealed class KkNumberJsonConverter(TimeProvider clock) : RegistryNumberJsonConverter<KkNumber>(clock, "KK number")
 {
     public KkNumberJsonConverter()
         : this(TimeProvider.System)
     {
     }
 
-    public override KkNumber Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override bool TryParse(ReadOnlySpan<char> text, DateOnly today, out KkNumber value, [NotNullWhen(false)] out string? rule, out string? message)
     {
-        var text = reader.TokenType == JsonTokenType.String
-            ? reader.GetString()
-            : throw new JsonException("A KK number is a string of 16 digits.");
-        return KkNumber.TryParse(text, clock, out var kk, out var error)
-            ? kk
-            : throw new JsonException($"{error.Rule}: {error.Message}");
+        var ok = KkNumber.TryParse(text, today, out value, out var error);
+        (rule, message) = (error?.Rule.ToString(), error?.Message);
+        return ok;
     }
 
-    public override void Write(Utf8JsonWriter writer, KkNumber value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Value);
+    protected override string Digits(KkNumber value) => value.Value;
 }

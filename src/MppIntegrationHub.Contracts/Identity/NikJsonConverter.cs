@@ -1,29 +1,21 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Diagnostics.CodeAnalysis;
 
 namespace MppIntegrationHub.Contracts.Identity;
 
-/// <summary>
-/// Reads a NIK string (separators allowed) and rejects invalid ones with a <see cref="JsonException"/> whose message
-/// names the broken rule; writes the 16 digits.
-/// </summary>
-public sealed class NikJsonConverter(TimeProvider clock) : JsonConverter<Nik>
+/// <summary>NIKs in JSON; see <see cref="RegistryNumberJsonConverter{T}"/>.</summary>
+public sealed class NikJsonConverter(TimeProvider clock) : RegistryNumberJsonConverter<Nik>(clock, "NIK")
 {
     public NikJsonConverter()
         : this(TimeProvider.System)
     {
     }
 
-    public override Nik Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override bool TryParse(ReadOnlySpan<char> text, DateOnly today, out Nik value, [NotNullWhen(false)] out string? rule, out string? message)
     {
-        var text = reader.TokenType == JsonTokenType.String
-            ? reader.GetString()
-            : throw new JsonException("A NIK is a string of 16 digits.");
-        return Nik.TryParse(text, clock, out var nik, out var error)
-            ? nik
-            : throw new JsonException($"{error.Rule}: {error.Message}");
+        var ok = Nik.TryParse(text, today, out value, out var error);
+        (rule, message) = (error?.Rule.ToString(), error?.Message);
+        return ok;
     }
 
-    public override void Write(Utf8JsonWriter writer, Nik value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Value);
+    protected override string Digits(Nik value) => value.Value;
 }
