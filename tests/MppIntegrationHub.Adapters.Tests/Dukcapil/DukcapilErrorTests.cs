@@ -143,12 +143,21 @@ public sealed class DukcapilErrorTests(SimulatorsFixture fixture)
     [Fact]
     public async Task IdentityVerify_AgencyNeverAnswers_TimesOutPerAttemptAndRetries()
     {
-        await using var host = AdapterHost.Create(AdapterHost.Dukcapil(_sims, o => o.Timeouts.Attempt = TimeSpan.FromMilliseconds(100)));
+        // Long enough for each attempt's fresh connection to reach the simulator on a loaded CI machine.
+        await using var host = AdapterHost.Create(AdapterHost.Dukcapil(_sims, o => o.Timeouts.Attempt = TimeSpan.FromSeconds(1)));
         _sims.Dukcapil.Faults.Set(new FaultProfile { TimeoutRate = 1 });
 
         var error = await VerifyFailsAsync(host, HappyPathRequest());
 
         Assert.Equal((AgencyErrorKind.Transient, "timeout"), (error.Kind, error.Code));
+
+        // The last attempt is abandoned as soon as it times out; the simulator may count it a moment later.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        while (_sims.Dukcapil.Requests.Count(VerifyPath) < 3 && !patience.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
+
         Assert.Equal(3, _sims.Dukcapil.Requests.Count(VerifyPath));
     }
 
