@@ -54,7 +54,16 @@ public sealed class WorkflowEngine
     /// steps and the first dispatches are committed together.
     /// </summary>
     /// <exception cref="ApplicationInputException">Unknown service or answers the definition does not accept.</exception>
-    public async Task<ServiceApplication> SubmitAsync(SubmitApplicationRequest request, string clientId, CancellationToken cancellationToken = default)
+    public Task<ServiceApplication> SubmitAsync(SubmitApplicationRequest request, string clientId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(request, clientId, null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SubmitAsync(SubmitApplicationRequest, string, CancellationToken)"/> under an id the caller chose and
+    /// recorded first, so that after a crash it can tell whether the submission committed (the id exists) or not.
+    /// </summary>
+    /// <exception cref="ApplicationInputException">Unknown service or answers the definition does not accept.</exception>
+    public async Task<ServiceApplication> SubmitAsync(
+        SubmitApplicationRequest request, string clientId, Guid? applicationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var plan = _registry.FindLatest(request.ServiceCode)
@@ -68,7 +77,7 @@ public sealed class WorkflowEngine
         var now = _clock.GetUtcNow();
         var app = new WorkflowInstance
         {
-            Id = Guid.CreateVersion7(now),
+            Id = applicationId ?? Guid.CreateVersion7(now),
             ServiceCode = plan.Definition.Service,
             WorkflowVersion = plan.Definition.Version,
             ClientId = clientId,

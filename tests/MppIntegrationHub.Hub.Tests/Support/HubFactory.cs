@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using MppIntegrationHub.Adapters;
+using MppIntegrationHub.Adapters.Callbacks;
+using MppIntegrationHub.Adapters.Skck;
 using MppIntegrationHub.Contracts.Serialization;
 
 namespace MppIntegrationHub.Hub.Tests.Support;
@@ -47,6 +49,8 @@ public class HubFactory : WebApplicationFactory<Program>
             ["Hub:Audit:NikKey"] = "test-nik-reference-key-0123456789abcdef",
             ["Hub:Webhooks:PollInterval"] = "00:00:00.2",
             ["Hub:AgencyCallbacks:Secrets:skck"] = CallbackSecret,
+            ["Hub:DataProtection:KeyFolder"] = Path.Combine(_folder, "keys"),
+            ["Hub:Webhooks:AllowedPrivateNetworks:0"] = "127.0.0.0/8",
             ["Hub:TokenKeys:SigningKey"] = TestTokenKeys.Signing,
             ["Hub:TokenKeys:EncryptionKey"] = TestTokenKeys.Encryption,
         };
@@ -72,7 +76,7 @@ public class HubFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<ICapabilityInvoker>();
             services.AddSingleton<ICapabilityInvoker>(Agencies);
-            services.AddSingleton<Adapters.Callbacks.IAgencyCallbackTranslator, FakeSkckCallbackTranslator>();
+            services.AddAgencyCallbackTranslator<SkckCallbackTranslator>();
         });
     }
 
