@@ -112,7 +112,8 @@ public sealed class WorkflowEngine
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var app = await db.Applications.AsNoTracking().Include(a => a.Steps).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
-        return app is null ? null : ApplicationMapper.ToContract(app);
+        // Outputs are stored once the application completes; until then the portal sees those produced so far (e.g. the billing code to pay).
+        return app is null ? null : ApplicationMapper.ToContract(app, app.OutputsJson is null ? WorkflowOutputs.Resolve(app, PlanOf(app)) : null);
     }
 
     internal async Task<WorkflowInstance?> LoadAsync(Guid applicationId, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public class HubFactory : WebApplicationFactory<Program>
 
     public JsonSerializerOptions Json => HubJson.Create(Clock);
 
-    /// <summary>True for the end-to-end host: real adapters against in-process simulators, on the system clock.</summary>
+    /// <summary>True for the end-to-end host: real adapters against in-process simulators, on the same movable clock.</summary>
     protected virtual bool WithSimulators => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -60,24 +60,31 @@ public class HubFactory : WebApplicationFactory<Program>
         AddClient(settings, 3, VerifyOnly, 1000, ["identity.verify"]);
         AddClient(settings, 4, Throttled, 3, ["identity.verify"]);
         AddClient(settings, 5, Fuzzer, 1_000_000, [.. HubScopesForTests.Portal]);
+        Configure(settings);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
 
-        if (WithSimulators)
-        {
-            return;
-        }
-
         builder.ConfigureTestServices(services =>
         {
+            // One movable clock for the hub, its token server and (end to end) the in-process agency simulators.
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (WithSimulators)
+            {
+                return;
+            }
+
             services.RemoveAll<ICapabilityInvoker>();
             services.AddSingleton<ICapabilityInvoker>(Agencies);
             services.AddAgencyCallbackTranslator<SkckCallbackTranslator>();
         });
+    }
+
+    /// <summary>Lets a derived host add or change settings before they are applied.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     /// <summary>A client carrying a real access token from <c>/connect/token</c>.</summary>
@@ -113,7 +120,7 @@ public class HubFactory : WebApplicationFactory<Program>
         }
     }
 
-    private static void AddClient(Dictionary<string, string?> settings, int index, string id, int perMinute, string[] scopes)
+    protected static void AddClient(Dictionary<string, string?> settings, int index, string id, int perMinute, string[] scopes)
     {
         var prefix = $"Hub:Clients:{index}:";
         settings[prefix + "ClientId"] = id;
