@@ -115,7 +115,7 @@ services_restart_rabbitmq() {
   services_start_rabbitmq
 }
 
-# Adds a virtual host for the guest user: one per test, so concurrent runs on one broker never share queues.
+# Adds (or deletes) a virtual host for the guest user: one per test, so concurrent runs on one broker never share queues.
 services_rabbitmq_vhost() {
   (
     _svc_rabbit_env
@@ -125,6 +125,10 @@ services_rabbitmq_vhost() {
   )
 }
 
+services_rabbitmq_vhost_delete() {
+  (_svc_rabbit_env; "$(_svc_rabbit_bin)/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" delete_vhost "$1" >/dev/null)
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
   case "${1:-}" in
@@ -132,6 +136,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     stop) services_stop ;;
     restart-rabbitmq) services_restart_rabbitmq ;;
     rabbitmq-vhost) services_rabbitmq_vhost "${2:?usage: $0 rabbitmq-vhost NAME}" ;;
-    *) echo "usage: $0 start|stop|restart-rabbitmq|rabbitmq-vhost NAME" >&2; exit 2 ;;
+    rabbitmq-vhost-delete) services_rabbitmq_vhost_delete "${2:?usage: $0 rabbitmq-vhost-delete NAME}" ;;
+    *) echo "usage: $0 start|stop|restart-rabbitmq|rabbitmq-vhost NAME|rabbitmq-vhost-delete NAME" >&2; exit 2 ;;
   esac
 fi

@@ -45,7 +45,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         var random = new Random();
         for (var kill = 1; kill <= Kills; kill++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1_000, 6_000)));
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(500, 4_000)));
             await hub.KillAsync();
             output.WriteLine($"{watch.Elapsed}: kill {kill}");
             await hub.StartAsync();
@@ -55,7 +55,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         // Assert: every application completed, and each agency took each write once.
         try
         {
-            await Drill.WaitForCompletionAsync(() => portal, Applications, TimeSpan.FromSeconds(150));
+            await Drill.WaitForCompletionAsync(portal, Applications, TimeSpan.FromSeconds(150));
         }
         finally
         {

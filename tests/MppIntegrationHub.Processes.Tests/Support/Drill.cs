@@ -56,21 +56,20 @@ internal static class Drill
     /// Waits until <paramref name="expected"/> applications are completed, checking every second; fails with the
     /// status counts when <paramref name="timeout"/> passes first or when any application fails or is cancelled.
     /// </summary>
-    public static async Task WaitForCompletionAsync(Func<PortalClient> portal, int expected, TimeSpan timeout)
+    public static async Task WaitForCompletionAsync(PortalClient portal, int expected, TimeSpan timeout)
     {
         var started = TimeProvider.System.GetTimestamp();
         while (true)
         {
-            var client = portal();
-            var completed = await client.CountAsync(ApplicationStatus.Completed);
+            var completed = await portal.CountAsync(ApplicationStatus.Completed);
             if (completed >= expected)
             {
                 return;
             }
 
-            if (await client.CountAsync(ApplicationStatus.Failed) > 0 || TimeProvider.System.GetElapsedTime(started) > timeout)
+            if (await portal.CountAsync(ApplicationStatus.Failed) > 0 || TimeProvider.System.GetElapsedTime(started) > timeout)
             {
-                throw new TimeoutException($"{completed} of {expected} applications completed after {TimeProvider.System.GetElapsedTime(started)}: {await client.StatusSummaryAsync()}");
+                throw new TimeoutException($"{completed} of {expected} applications completed after {TimeProvider.System.GetElapsedTime(started)}: {await portal.StatusSummaryAsync()}");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1));

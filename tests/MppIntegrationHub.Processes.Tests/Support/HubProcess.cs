@@ -64,7 +64,7 @@ internal sealed class HubProcess : IDisposable
 
     public string Tail => _process?.Tail ?? string.Empty;
 
-    /// <summary>Settings that point the hub's adapters at simulators running in another process.</summary>
+    /// <summary>Settings that point the hub's adapters at simulators running in another process, with <see cref="DrillAgencyLimits"/>.</summary>
     public static Dictionary<string, string?> AgencySettings(SimulatorsProcess simulators)
     {
         var credentials = SimulatorCredentials.Default;
@@ -84,6 +84,11 @@ internal sealed class HubProcess : IDisposable
         settings[$"Hub__Agencies__{AgencyIds.Dukcapil}__IpUser"] = credentials.DukcapilIpUser;
         settings[$"Hub__Agencies__{AgencyIds.SatuSehat}__ClientId"] = credentials.SatuSehatClientId;
         settings[$"Hub__Agencies__{AgencyIds.SatuSehat}__ClientSecret"] = credentials.SatuSehatClientSecret;
+        foreach (var (key, value) in DrillAgencyLimits())
+        {
+            settings[key] = value;
+        }
+
         return settings;
     }
 
@@ -96,13 +101,34 @@ internal sealed class HubProcess : IDisposable
     {
         ["Clock__Acceleration"] = clock.Factor.ToString(CultureInfo.InvariantCulture),
         ["Clock__Anchor"] = clock.Anchor.ToString("O", CultureInfo.InvariantCulture),
-        ["Orchestration__LeaseDuration"] = DrillClock.Span(clock.Simulated(TimeSpan.FromSeconds(5))),
+        ["Orchestration__LeaseDuration"] = DrillClock.Span(clock.Simulated(TimeSpan.FromSeconds(10))),
         ["Orchestration__LeaseSweepInterval"] = DrillClock.Span(clock.Simulated(TimeSpan.FromSeconds(1))),
         ["Orchestration__DueTimePollInterval"] = DrillClock.Span(clock.Simulated(TimeSpan.FromSeconds(1))),
         ["Orchestration__OutboxPollInterval"] = DrillClock.Span(clock.Simulated(TimeSpan.FromSeconds(0.5))),
         ["Orchestration__OutboxClaimDuration"] = DrillClock.Span(clock.Simulated(TimeSpan.FromSeconds(10))),
         ["Hub__Webhooks__PollInterval"] = DrillClock.Span(clock.Simulated(TimeSpan.FromSeconds(1))),
     };
+
+    /// <summary>
+    /// Agency limits for a drill. The adapters' quotas, timeouts and breakers run on real time, while the drill
+    /// multiplies the agencies' traffic by the clock's factor (an hourly poll comes every real second): quotas are
+    /// lifted so that the drill tests the hub, not the quota; timeouts allow for a loaded test machine; a breaker that
+    /// opens stays open one real second (a simulated hour), not fifteen (most of a step's simulated day).
+    /// </summary>
+    public static Dictionary<string, string?> DrillAgencyLimits()
+    {
+        var settings = new Dictionary<string, string?>();
+        foreach (var agency in AgencyIds.All)
+        {
+            settings[$"Hub__Agencies__{agency}__Quota__PermitLimit"] = "100000";
+            settings[$"Hub__Agencies__{agency}__Quota__QueueLimit"] = "100000";
+            settings[$"Hub__Agencies__{agency}__Timeouts__Attempt"] = "00:00:20";
+            settings[$"Hub__Agencies__{agency}__Timeouts__Total"] = "00:01:00";
+            settings[$"Hub__Agencies__{agency}__Breaker__BreakDuration"] = "00:00:01";
+        }
+
+        return settings;
+    }
 
     /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200.</summary>
     public async Task StartAsync()

@@ -69,7 +69,18 @@ internal sealed class PortalClient(Uri hub, TimeProvider clock) : IDisposable
             }
         }
 
-        return string.Join(", ", parts);
+        return string.Join(", ", parts) + await FailureReasonsAsync();
+    }
+
+    private async Task<string> FailureReasonsAsync()
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "api/v1/applications?status=failed&pageSize=5"));
+        await EnsureAsync(response, HttpStatusCode.OK);
+        var reasons = (await response.Content.ReadFromJsonAsync<JsonElement>(_json)).GetProperty("items").EnumerateArray()
+            .Select(a => a.TryGetProperty("statusReason", out var reason) ? reason.GetString() : null)
+            .Distinct()
+            .ToList();
+        return reasons.Count == 0 ? string.Empty : $"; failed because: {string.Join(" | ", reasons)}";
     }
 
     public void Dispose() => _http.Dispose();

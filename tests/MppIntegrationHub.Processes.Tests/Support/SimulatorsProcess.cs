@@ -67,6 +67,28 @@ internal sealed class SimulatorsProcess : IDisposable
     public async Task<IReadOnlyDictionary<string, string>> CasesAsync(string agency) =>
         (await _http.GetFromJsonAsync<Dictionary<string, string>>(new Uri(BaseUrls[agency], "__admin/cases")))!;
 
+    /// <summary>Until cancelled, moves every case not yet at <paramref name="finalStatus"/> to its next stage; answers how many moves.</summary>
+    public async Task<int> AdvanceCasesAsync(string agency, string finalStatus, CancellationToken stop)
+    {
+        var advanced = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            foreach (var (reference, status) in await CasesAsync(agency))
+            {
+                if (status != finalStatus)
+                {
+                    using var response = await _http.PostAsync(new Uri(BaseUrls[agency], $"__admin/cases/{Uri.EscapeDataString(reference)}/advance"), null, CancellationToken.None);
+                    response.EnsureSuccessStatusCode();
+                    advanced++;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+        }
+
+        return advanced;
+    }
+
     public void Dispose()
     {
         _http.Dispose();
