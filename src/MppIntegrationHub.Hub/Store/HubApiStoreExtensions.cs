@@ -29,6 +29,7 @@ internal sealed class HubApiInitializer(IOptions<StoreOptions> store, PortalClie
         var options = new DbContextOptionsBuilder<HubApiDbContext>();
         options.UseHubStore(store.Value, nameof(HubApiDbContext))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        await using (await StoreMigrationLock.AcquireAsync(store.Value, cancellationToken))
         await using (var db = new HubApiDbContext(options.Options))
         {
             await db.Database.MigrateAsync(cancellationToken);

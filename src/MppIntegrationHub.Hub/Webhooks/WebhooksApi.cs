@@ -8,14 +8,13 @@ namespace MppIntegrationHub.Hub.Webhooks;
 /// <summary>Maps <c>/api/v1/webhooks</c>: a portal's subscriptions to its applications' events.</summary>
 public static class WebhooksApi
 {
-    /// <summary>Registers subscriptions, the delivery queue and the dispatcher (options <c>Hub:Webhooks</c>).</summary>
+    /// <summary>Registers subscriptions and the delivery queue (options <c>Hub:Webhooks</c>); roles that process work add the <see cref="WebhookDispatcher"/>.</summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookService>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
-        services.AddHostedService<WebhookDispatcher>();
         return services;
     }
 

@@ -47,6 +47,8 @@ public class HubFactory : WebApplicationFactory<Program>
             ["Hub:Audit:NikKey"] = "test-nik-reference-key-0123456789abcdef",
             ["Hub:Webhooks:PollInterval"] = "00:00:00.2",
             ["Hub:AgencyCallbacks:Secrets:skck"] = CallbackSecret,
+            ["Hub:TokenKeys:SigningKey"] = TestTokenKeys.Signing,
+            ["Hub:TokenKeys:EncryptionKey"] = TestTokenKeys.Encryption,
         };
         AddClient(settings, 0, PortalA, 1000, [.. HubScopesForTests.Portal]);
         AddClient(settings, 1, PortalB, 1000, [.. HubScopesForTests.Portal]);
