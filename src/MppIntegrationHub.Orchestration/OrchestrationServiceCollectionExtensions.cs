@@ -57,9 +57,11 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddSingleton<AgencyRetryBudget>();
         services.AddSingleton<CommittedOutbox>();
         services.AddSingleton<WorkflowCommitter>();
+        services.AddSingleton<WorkflowReader>();
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
             sp.GetRequiredService<WorkflowCommitter>(),
+            sp.GetRequiredService<WorkflowReader>(),
             sp.GetRequiredService<WorkflowDefinitionRegistry>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AgencyRetryBudget>()));

@@ -63,6 +63,7 @@ var elapsed = clock.Elapsed;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
 Console.WriteLine($"   throughput: {completed / elapsed.TotalSeconds:F0} workflows/s ({completed * 5 / elapsed.TotalSeconds:F0} steps/s)");
+Console.WriteLine($"   CPU: {cpu.TotalMilliseconds / Math.Max(1, completed):F2} ms per workflow ({cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy on average of {Environment.ProcessorCount}; load average {LoadAverage()})");
 
 // Overhead without a backlog: one workflow at a time, submit to completion, divided by its five steps.
 const int Sequential = 100;

@@ -9,7 +9,7 @@ namespace MppIntegrationHub.Orchestration.Engine;
 /// </summary>
 internal sealed class CommittedOutbox(WorkflowSignals signals)
 {
-    private readonly ConcurrentQueue<CommittedMessage> _committed = new();
+    private readonly ConcurrentQueue<CommittedRow> _committed = new();
     private volatile bool _attached;
 
     public Guid RelayId { get; } = Guid.NewGuid();
@@ -21,17 +21,13 @@ internal sealed class CommittedOutbox(WorkflowSignals signals)
 
     public void Detach() => _attached = false;
 
-    public void Committed(IEnumerable<CommittedMessage> messages)
+    public void Committed(CommittedRow row)
     {
-        foreach (var message in messages)
-        {
-            _committed.Enqueue(message);
-        }
-
+        _committed.Enqueue(row);
         signals.OutboxWritten();
     }
 
-    public int TakeInto(List<CommittedMessage> batch, int max)
+    public int TakeInto(List<CommittedRow> batch, int max)
     {
         var taken = 0;
         while (taken < max && _committed.TryDequeue(out var message))
@@ -44,5 +40,5 @@ internal sealed class CommittedOutbox(WorkflowSignals signals)
     }
 }
 
-/// <summary>A committed outbox row and the message it holds.</summary>
-internal readonly record struct CommittedMessage(long RowId, object Message);
+/// <summary>A committed outbox row and the messages it holds.</summary>
+internal sealed record CommittedRow(long RowId, IReadOnlyList<object> Messages);

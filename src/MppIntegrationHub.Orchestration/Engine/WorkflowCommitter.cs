@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Orchestration.Definitions;
 using MppIntegrationHub.Orchestration.Persistence;
 using MppIntegrationHub.Orchestration.Prediction;
@@ -31,7 +28,7 @@ internal sealed class WorkflowCommitter
     private readonly WorkflowSignals _signals;
     private readonly CompletionPredictor _predictor;
     private readonly CommittedOutbox _outbox;
-    private readonly Lane[] _lanes;
+    private readonly BatchQueue<PendingTransition>[] _lanes;
 
     public WorkflowCommitter(
         IDbContextFactory<WorkflowDbContext> contexts,
@@ -56,7 +53,7 @@ internal sealed class WorkflowCommitter
         // SQLite has one writer, so one commit at a time; PostgreSQL takes several, each lane owning a share of the
         // applications so that this process's own commits never conflict with each other.
         var lanes = store.Value.Provider == StoreProvider.Sqlite ? 1 : _options.CommitConcurrency;
-        _lanes = [.. Enumerable.Range(0, lanes).Select(_ => new Lane())];
+        _lanes = [.. Enumerable.Range(0, lanes).Select(_ => new BatchQueue<PendingTransition>(CommitBatchAsync, MaxBatch))];
     }
 
     public WorkflowPlan PlanOf(WorkflowInstance app) => _registry.Get(app.ServiceCode, app.WorkflowVersion);
@@ -64,20 +61,14 @@ internal sealed class WorkflowCommitter
     /// <summary>Queues the event for the next commit of its lane and starts that commit unless one is running.</summary>
     public Task<WorkflowInstance?> CommitAsync(PendingTransition pending)
     {
-        var lane = _lanes[(int)((uint)pending.ApplicationId.GetHashCode() % (uint)_lanes.Length)];
-        lane.Queue.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref lane.Flushing, 1, 0) == 0)
-        {
-            _ = Task.Run(() => FlushAsync(lane));
-        }
-
+        _lanes[(int)((uint)pending.ApplicationId.GetHashCode() % (uint)_lanes.Length)].Enqueue(pending);
         return pending.Completion;
     }
 
     /// <summary>Commits one batch (retrying it on conflicts); every event in it completes or fails.</summary>
-    internal async Task CommitBatchAsync(IReadOnlyList<PendingTransition> batch)
+    internal async Task CommitBatchAsync(List<PendingTransition> batch)
     {
-        var remaining = batch.ToList();
+        var remaining = batch; // attempts remove events that threw
         for (var attempt = 1; remaining.Count > 0; attempt++)
         {
             try
@@ -108,33 +99,6 @@ internal sealed class WorkflowCommitter
             {
                 var conflict = new DbUpdateConcurrencyException($"The application kept changing under {MaxConflictRetries} attempts to apply the event.");
                 remaining.ForEach(p => p.Fail(conflict));
-                return;
-            }
-        }
-    }
-
-    private async Task FlushAsync(Lane lane)
-    {
-        var batch = new List<PendingTransition>();
-        while (true)
-        {
-            while (batch.Count < MaxBatch && lane.Queue.TryDequeue(out var next))
-            {
-                batch.Add(next);
-            }
-
-            if (batch.Count > 0)
-            {
-                await CommitBatchAsync(batch);
-                batch.Clear();
-                continue;
-            }
-
-            Volatile.Write(ref lane.Flushing, 0);
-
-            // An event queued after the last dequeue but before the flag dropped found it still set: take it now.
-            if (lane.Queue.IsEmpty || Interlocked.CompareExchange(ref lane.Flushing, 1, 0) != 0)
-            {
                 return;
             }
         }
@@ -194,10 +158,16 @@ internal sealed class WorkflowCommitter
             }
         }
 
-        var messages = new List<(OutboxMessage Row, object Message)>();
         foreach (var change in changed.Values)
         {
-            Stage(db, change, now, messages);
+            Stage(change, now);
+        }
+
+        var messages = changed.Values.SelectMany(c => c.Transitions).SelectMany(t => t.Messages).ToList();
+        var outbox = messages.Count == 0 ? null : Outbox(messages, now);
+        if (outbox is not null)
+        {
+            db.Outbox.Add(outbox);
         }
 
         if (changed.Count > 0)
@@ -211,7 +181,7 @@ internal sealed class WorkflowCommitter
                 return false; // another process moved one of them first: apply every event again to what it left
             }
 
-            AfterCommit(changed.Values, messages);
+            AfterCommit(changed.Values, outbox, messages);
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -222,7 +192,7 @@ internal sealed class WorkflowCommitter
         return true;
     }
 
-    private void Stage(WorkflowDbContext db, Change change, DateTimeOffset now, List<(OutboxMessage Row, object Message)> messages)
+    private void Stage(Change change, DateTimeOffset now)
     {
         var app = change.App;
         if (!change.IsNew)
@@ -234,24 +204,24 @@ internal sealed class WorkflowCommitter
         var expected = _predictor.Predict(app, PlanOf(app), now);
         app.ExpectedP50 = expected?.P50;
         app.ExpectedP90 = expected?.P90;
-
-        var claimed = _outbox.IsAttached;
-        foreach (var message in change.Transitions.SelectMany(t => t.Messages))
-        {
-            var row = new OutboxMessage
-            {
-                MessageType = OutboxMessageTypes.NameOf(message),
-                Body = JsonSerializer.Serialize(message, message.GetType(), HubJson.Options),
-                CreatedAt = now,
-                ClaimedBy = claimed ? _outbox.RelayId : null,
-                ClaimedUntil = claimed ? now + _options.OutboxClaimDuration : null,
-            };
-            db.Outbox.Add(row);
-            messages.Add((row, message));
-        }
     }
 
-    private void AfterCommit(IEnumerable<Change> changes, List<(OutboxMessage Row, object Message)> messages)
+    // One row for the whole commit; claimed at once by this process's relay when one runs, which then sends it
+    // straight from memory.
+    private OutboxMessage Outbox(List<object> messages, DateTimeOffset now)
+    {
+        var claimed = _outbox.IsAttached;
+        return new OutboxMessage
+        {
+            Body = OutboxBody.Write(messages),
+            MessageCount = messages.Count,
+            CreatedAt = now,
+            ClaimedBy = claimed ? _outbox.RelayId : null,
+            ClaimedUntil = claimed ? now + _options.OutboxClaimDuration : null,
+        };
+    }
+
+    private void AfterCommit(IEnumerable<Change> changes, OutboxMessage? outbox, List<object> messages)
     {
         var dueTimes = false;
         foreach (var change in changes)
@@ -264,28 +234,19 @@ internal sealed class WorkflowCommitter
             dueTimes |= change.App.Steps.Exists(s => s.DueAt is not null);
         }
 
-        if (messages.Count > 0)
+        if (outbox is { ClaimedBy: not null })
         {
-            if (messages[0].Row.ClaimedBy is not null)
-            {
-                _outbox.Committed(messages.Select(m => new CommittedMessage(m.Row.Id, m.Message)));
-            }
-            else
-            {
-                _signals.OutboxWritten();
-            }
+            _outbox.Committed(new CommittedRow(outbox.Id, messages));
+        }
+        else if (outbox is not null)
+        {
+            _signals.OutboxWritten();
         }
 
         if (dueTimes)
         {
             _signals.DueTimesChanged();
         }
-    }
-
-    private sealed class Lane
-    {
-        public readonly ConcurrentQueue<PendingTransition> Queue = new();
-        public int Flushing;
     }
 
     private sealed record Change(WorkflowInstance App, bool IsNew)

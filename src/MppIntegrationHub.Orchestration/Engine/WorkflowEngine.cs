@@ -18,6 +18,7 @@ public sealed class WorkflowEngine
 {
     private readonly IDbContextFactory<WorkflowDbContext> _contexts;
     private readonly WorkflowCommitter _committer;
+    private readonly WorkflowReader _reader;
     private readonly WorkflowDefinitionRegistry _registry;
     private readonly TimeProvider _clock;
     private readonly AgencyRetryBudget _budget;
@@ -25,12 +26,14 @@ public sealed class WorkflowEngine
     internal WorkflowEngine(
         IDbContextFactory<WorkflowDbContext> contexts,
         WorkflowCommitter committer,
+        WorkflowReader reader,
         WorkflowDefinitionRegistry registry,
         TimeProvider clock,
         AgencyRetryBudget budget)
     {
         _contexts = contexts;
         _committer = committer;
+        _reader = reader;
         _registry = registry;
         _clock = clock;
         _budget = budget;
@@ -97,11 +100,8 @@ public sealed class WorkflowEngine
         return app is null ? null : ApplicationMapper.ToContract(app);
     }
 
-    internal async Task<WorkflowInstance?> LoadAsync(Guid applicationId, CancellationToken cancellationToken)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Applications.AsNoTracking().Include(a => a.Steps).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
-    }
+    internal Task<WorkflowInstance?> LoadAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        _reader.LoadAsync(applicationId, cancellationToken);
 
     internal WorkflowPlan PlanOf(WorkflowInstance app) => _committer.PlanOf(app);
 

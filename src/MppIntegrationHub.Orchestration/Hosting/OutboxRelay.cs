@@ -1,10 +1,8 @@
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Orchestration.Engine;
 using MppIntegrationHub.Orchestration.Persistence;
 
@@ -30,7 +28,7 @@ internal sealed partial class OutboxRelay(
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly OrchestrationOptions _options = options.Value;
-    private readonly List<CommittedMessage> _unsent = [];
+    private readonly List<CommittedRow> _unsent = [];
     private readonly List<long> _sent = [];
     private DateTimeOffset _nextPoll = DateTimeOffset.MinValue;
 
@@ -87,15 +85,15 @@ internal sealed partial class OutboxRelay(
         var sent = 0;
         try
         {
-            foreach (var message in _unsent)
+            foreach (var row in _unsent)
             {
-                await bus.Publish(message.Message, message.Message.GetType(), cancellationToken);
+                await PublishAsync(row.Messages, cancellationToken);
                 sent++;
             }
         }
         finally
         {
-            _sent.AddRange(_unsent.Take(sent).Select(m => m.RowId));
+            _sent.AddRange(_unsent.Take(sent).Select(r => r.RowId));
             _unsent.RemoveRange(0, sent);
         }
 
@@ -134,13 +132,19 @@ internal sealed partial class OutboxRelay(
 
         foreach (var row in claimed)
         {
-            var type = OutboxMessageTypes.Resolve(row.MessageType);
-            var message = JsonSerializer.Deserialize(row.Body, type, HubJson.Options)!;
-            await bus.Publish(message, type, cancellationToken);
+            await PublishAsync(OutboxBody.Read(row.Body), cancellationToken);
         }
 
         await DeleteAsync([.. claimed.Select(m => m.Id)], cancellationToken);
         return ids.Count;
+    }
+
+    private async Task PublishAsync(IReadOnlyList<object> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await bus.Publish(message, message.GetType(), cancellationToken);
+        }
     }
 
     private async Task DeleteAsync(List<long> ids, CancellationToken cancellationToken)
