@@ -1,6 +1,7 @@
 using MassTransit;
 using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Hub.Agencies;
+using MppIntegrationHub.Hub.Health;
 using MppIntegrationHub.Hub.Webhooks;
 using MppIntegrationHub.Orchestration;
 
@@ -15,7 +16,7 @@ public static class HubHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => HubJson.Apply(o.SerializerOptions, TimeProvider.System));
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddAdapterHealthCheck();
         builder.AddHubApi();
         builder.AddAgencies();
         builder.Services.AddOrchestration();
@@ -28,12 +29,15 @@ public static class HubHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies do).</summary>
+    /// <summary>
+    /// Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies do; a JSON report with each
+    /// check's status and data, degraded and still 200 when an agency is down).
+    /// </summary>
     public static WebApplication MapHealthApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/ready", new() { ResponseWriter = HealthReportJson.WriteAsync });
         return app;
     }
 }
