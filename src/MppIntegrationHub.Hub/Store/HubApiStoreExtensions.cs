@@ -27,10 +27,12 @@ public static class HubApiStoreExtensions
 }
 
 /// <summary>Applies the API's migrations and seeds the configured portal clients before the server accepts requests.</summary>
-internal sealed class HubApiInitializer(IDbContextFactory<HubApiDbContext> contexts, PortalClientSeeder clients) : IHostedService
+internal sealed class HubApiInitializer(
+    IOptions<StoreOptions> store, IDbContextFactory<HubApiDbContext> contexts, PortalClientSeeder clients) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await using (await StoreMigrationLock.AcquireAsync(store.Value, cancellationToken))
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace MppIntegrationHub.Hub.Webhooks;
 /// <summary>Maps <c>/api/v1/webhooks</c>: a portal's subscriptions to its applications' events.</summary>
 public static class WebhooksApi
 {
-    /// <summary>Registers subscriptions, the delivery queue and the dispatcher (options <c>Hub:Webhooks</c>).</summary>
+    /// <summary>Registers subscriptions and the delivery queue (options <c>Hub:Webhooks</c>); roles that process work add the <see cref="WebhookDispatcher"/>.</summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -25,7 +25,6 @@ public static class WebhooksApi
                 AllowAutoRedirect = false,
                 ConnectCallback = sp.GetRequiredService<WebhookAddressGuard>().ConnectAsync,
             });
-        services.AddHostedService<WebhookDispatcher>();
         return services;
     }
 
