@@ -25,6 +25,8 @@ internal sealed partial class OutboxRelay(
     IOptions<OrchestrationOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
     private readonly Guid _relayId = Guid.NewGuid();
     private readonly OrchestrationOptions _options = options.Value;
 
@@ -78,7 +80,19 @@ internal sealed partial class OutboxRelay(
         {
             var type = OutboxMessageTypes.Resolve(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Body, type, HubJson.Options)!;
-            await bus.Publish(message, type, cancellationToken);
+
+            // Bounded: after a broker restart RabbitMQ.Client 7 can leave a publish waiting forever for its confirm
+            // (rabbitmq-dotnet-client#1930); the row then stays and is sent again on a later pass.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PublishTimeout);
+            try
+            {
+                await bus.Publish(message, type, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The broker did not confirm a publish within {PublishTimeout}.");
+            }
         }
 
         var sentIds = claimed.Select(m => m.Id).ToList();
