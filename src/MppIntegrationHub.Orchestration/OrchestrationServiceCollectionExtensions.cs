@@ -55,15 +55,16 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddSingleton<CompletionPredictor>();
         services.AddSingleton<WorkflowSignals>();
         services.AddSingleton<AgencyRetryBudget>();
+        services.AddSingleton<CommittedOutbox>();
+        services.AddSingleton<WorkflowCommitter>();
+        services.AddSingleton<WorkflowReader>();
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
-            sp.GetRequiredService<StoreWriteGate>(),
+            sp.GetRequiredService<WorkflowCommitter>(),
+            sp.GetRequiredService<WorkflowReader>(),
             sp.GetRequiredService<WorkflowDefinitionRegistry>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
-            sp.GetRequiredService<WorkflowSignals>(),
-            sp.GetRequiredService<AgencyRetryBudget>(),
-            sp.GetRequiredService<CompletionPredictor>()));
+            sp.GetRequiredService<AgencyRetryBudget>()));
         services.AddSingleton(sp => new WorkflowOperations(
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
             sp.GetRequiredService<StoreWriteGate>(),

@@ -108,10 +108,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
     private static async Task AssertRolesAsync(HubProcess api, HubProcess worker)
     {
         var ready = JsonDocument.Parse(await api.ReadyReportAsync()).RootElement;
-        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        Assert.Equal("healthy", ready.GetProperty("status").GetString());
         var checks = ready.GetProperty("checks");
-        Assert.Equal("Healthy", checks.GetProperty("store").GetProperty("status").GetString());
-        Assert.Contains(checks.EnumerateObject(), c => c.Name.Contains("masstransit", StringComparison.OrdinalIgnoreCase) && c.Value.GetProperty("status").GetString() == "Healthy");
+        Assert.Equal("healthy", checks.GetProperty("store").GetProperty("status").GetString());
+        Assert.Contains(checks.EnumerateObject(), c => c.Name.Contains("masstransit", StringComparison.OrdinalIgnoreCase) && c.Value.GetProperty("status").GetString() == "healthy");
 
         using var http = new HttpClient();
         using var onWorker = await http.GetAsync(new Uri(worker.BaseUrl, "api/v1/services"));
