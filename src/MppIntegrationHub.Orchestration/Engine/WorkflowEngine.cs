@@ -96,8 +96,8 @@ public sealed class WorkflowEngine
     public async Task<ServiceApplication?> GetAsync(Guid applicationId, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var app = await db.Applications.AsNoTracking().Include(a => a.Steps).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
-        return app is null ? null : ApplicationMapper.ToContract(app);
+        var apps = await WorkflowLoads.ReadOnlyAsync(db, [applicationId], cancellationToken);
+        return apps.TryGetValue(applicationId, out var app) ? ApplicationMapper.ToContract(app) : null;
     }
 
     internal Task<WorkflowInstance?> LoadAsync(Guid applicationId, CancellationToken cancellationToken) =>
