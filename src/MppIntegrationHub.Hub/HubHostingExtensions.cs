@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Hub.Agencies;
 using MppIntegrationHub.Hub.Health;
@@ -23,7 +21,9 @@ public static class HubHostingExtensions
         builder.Services.AddSingleton(new HubRoleInfo(role));
         builder.AddHubClock();
         builder.Services.ConfigureHttpJsonOptions(o => HubJson.Apply(o.SerializerOptions, TimeProvider.System));
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: ["ready"])
+            .AddAdapterHealthCheck();
         builder.AddHubApi();
         builder.AddAgencies();
         builder.Services.AddOrchestration(processWork: role.ProcessesWork());
@@ -52,30 +52,16 @@ public static class HubHostingExtensions
 
     /// <summary>
     /// Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies do: the store, the
-    /// broker and every other registered check), the latter answering each check's status as JSON.
+    /// broker, the adapters), the latter a JSON report of each check, degraded but still 200 when an agency is down.
     /// </summary>
     public static WebApplication MapHealthApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { ResponseWriter = WriteReportAsync });
+        app.MapHealthChecks("/health/ready", new() { ResponseWriter = HealthReportJson.WriteAsync });
         return app;
-    }
-
-    private static Task WriteReportAsync(HttpContext http, HealthReport report)
-    {
-        http.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(http.Response.Body, new HealthView(
-            report.Status.ToString(),
-            report.Entries.ToDictionary(e => e.Key, e => new HealthEntryView(e.Value.Status.ToString(), e.Value.Description))),
-            HubJson.Options, http.RequestAborted);
     }
 }
 
 /// <summary>The role this process was started in.</summary>
 public sealed record HubRoleInfo(HubRole Role);
-
-/// <summary>The <c>/health/ready</c> answer: overall status and each check's.</summary>
-public sealed record HealthView(string Status, IReadOnlyDictionary<string, HealthEntryView> Checks);
-
-public sealed record HealthEntryView(string Status, string? Description);

@@ -1,4 +1,7 @@
 using MppIntegrationHub.Contracts.Time;
+using OpenIddict.Core;
+using OpenIddict.Server;
+using OpenIddict.Validation;
 using Polly.Registry;
 
 namespace MppIntegrationHub.Hub.Hosting;
@@ -9,9 +12,10 @@ public static class HubClockExtensions
     /// <summary>
     /// Registers the <see cref="TimeProvider"/> of the process from <see cref="ClockOptions"/> (section <c>Clock</c>):
     /// the real clock, or for drills an <see cref="AcceleratedTimeProvider"/> that every business time (workflow due
-    /// times, deadlines, polls, leases, consents, audit) follows. Transport timeouts stay real: the agencies' HTTP
-    /// resilience pipelines (attempt and total timeouts, breakers) keep the system clock, since a network does not
-    /// answer faster in a drill. Refused in the Production environment.
+    /// times, deadlines, polls, leases, consents, audit) follows. Transport and security time stays real: the
+    /// agencies' HTTP resilience pipelines (attempt and total timeouts, breakers) and the token server (access token
+    /// lifetimes and their validation) keep the system clock, since a network does not answer faster and a token must
+    /// not expire sooner in a drill. Refused in the Production environment.
     /// </summary>
     public static WebApplicationBuilder AddHubClock(this WebApplicationBuilder builder)
     {
@@ -27,6 +31,9 @@ public static class HubClockExtensions
         builder.Services.AddSingleton(clock);
         if (options.IsAccelerated)
         {
+            builder.Services.Configure<OpenIddictCoreOptions>(o => o.TimeProvider = TimeProvider.System);
+            builder.Services.Configure<OpenIddictServerOptions>(o => o.TimeProvider = TimeProvider.System);
+            builder.Services.Configure<OpenIddictValidationOptions>(o => o.TimeProvider = TimeProvider.System);
             builder.Services.PostConfigure<ResiliencePipelineRegistryOptions<string>>(registry =>
             {
                 var create = registry.BuilderFactory;

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using MppIntegrationHub.Hub.Auth;
 using MppIntegrationHub.Hub.Errors;
 
@@ -13,8 +14,17 @@ public static class WebhooksApi
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<WebhookService>();
-        services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        services.AddSingleton<WebhookAddressGuard>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // A redirect would lead the delivery elsewhere than the subscribed URL; the connect step checks every address.
+                AllowAutoRedirect = false,
+                ConnectCallback = sp.GetRequiredService<WebhookAddressGuard>().ConnectAsync,
+            });
         return services;
     }
 

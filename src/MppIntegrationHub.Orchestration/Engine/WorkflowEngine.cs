@@ -44,7 +44,16 @@ public sealed class WorkflowEngine
     /// steps and the first dispatches are committed together.
     /// </summary>
     /// <exception cref="ApplicationInputException">Unknown service or answers the definition does not accept.</exception>
-    public async Task<ServiceApplication> SubmitAsync(SubmitApplicationRequest request, string clientId, CancellationToken cancellationToken = default)
+    public Task<ServiceApplication> SubmitAsync(SubmitApplicationRequest request, string clientId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(request, clientId, null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SubmitAsync(SubmitApplicationRequest, string, CancellationToken)"/> under an id the caller chose and
+    /// recorded first, so that after a crash it can tell whether the submission committed (the id exists) or not.
+    /// </summary>
+    /// <exception cref="ApplicationInputException">Unknown service or answers the definition does not accept.</exception>
+    public async Task<ServiceApplication> SubmitAsync(
+        SubmitApplicationRequest request, string clientId, Guid? applicationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var plan = _registry.FindLatest(request.ServiceCode)
@@ -57,7 +66,7 @@ public sealed class WorkflowEngine
 
         cancellationToken.ThrowIfCancellationRequested();
         var now = _clock.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
+        var id = applicationId ?? Guid.CreateVersion7(now);
         var inputs = JsonSerializer.Serialize(request.Inputs, HubJson.Options);
         var nik = request.Nik.Value;
         WorkflowInstance Create()
@@ -97,7 +106,13 @@ public sealed class WorkflowEngine
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var apps = await WorkflowLoads.ReadOnlyAsync(db, [applicationId], cancellationToken);
-        return apps.TryGetValue(applicationId, out var app) ? ApplicationMapper.ToContract(app) : null;
+        if (!apps.TryGetValue(applicationId, out var app))
+        {
+            return null;
+        }
+
+        // Outputs are stored once the application completes; until then the portal sees those produced so far (e.g. the billing code to pay).
+        return ApplicationMapper.ToContract(app, app.OutputsJson is null ? WorkflowOutputs.Resolve(app, PlanOf(app)) : null);
     }
 
     internal Task<WorkflowInstance?> LoadAsync(Guid applicationId, CancellationToken cancellationToken) =>
