@@ -4,10 +4,10 @@
 #   throughput: wrk on loopback, same connections and duration for both;
 #   latency:    fixed-rate open-loop driver at $RATE req/s, p50/p99 for both and the difference.
 # Goals: hub >= 0.5x direct throughput; added p50 <= 0.3 ms, added p99 <= 1 ms at 500 req/s.
-# Usage: benchmarks/hub-overhead.sh   (env: RATE=500 SECONDS=20 WRK_SECONDS=15 WRK_CONNECTIONS=32 WRK_THREADS=2)
+# Usage: benchmarks/hub-overhead.sh   (env: RATE=500 MEASURE_SECONDS=20 WRK_SECONDS=15 WRK_CONNECTIONS=32 WRK_THREADS=2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RATE=${RATE:-500}; SECONDS_MEASURED=${SECONDS:-20}; WRK_SECONDS=${WRK_SECONDS:-15}
+RATE=${RATE:-500}; SECONDS_MEASURED=${MEASURE_SECONDS:-20}; WRK_SECONDS=${WRK_SECONDS:-15}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}; WRK_THREADS=${WRK_THREADS:-2}
 STUB_PORT=${STUB_PORT:-5191}; HUB_PORT=${HUB_PORT:-5180}
 work=$(mktemp -d); pids=()
