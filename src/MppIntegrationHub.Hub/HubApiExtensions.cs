@@ -8,6 +8,7 @@ using MppIntegrationHub.Hub.DeclarativeAdapters;
 using MppIntegrationHub.Hub.Docs;
 using MppIntegrationHub.Hub.Errors;
 using MppIntegrationHub.Hub.Identity;
+using MppIntegrationHub.Hub.Secrets;
 using MppIntegrationHub.Hub.Store;
 using MppIntegrationHub.Hub.Webhooks;
 
@@ -26,6 +27,7 @@ public static class HubApiExtensions
             .AddHubErrors()
             .AddHubApiStore()
             .AddHubAuth(builder.Configuration)
+            .AddSecretProtection(builder.Configuration)
             .AddAudit()
             .AddConsents()
             .AddCitizens()

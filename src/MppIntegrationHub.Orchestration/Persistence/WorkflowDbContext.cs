@@ -54,7 +54,6 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("workflow_outbox");
             e.HasKey(m => m.Id);
-            e.Property(m => m.MessageType).HasMaxLength(64);
         });
         modelBuilder.Entity<AgencyRetryControl>(e =>
         {
