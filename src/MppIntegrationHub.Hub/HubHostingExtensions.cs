@@ -1,6 +1,7 @@
 using MassTransit;
 using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Hub.Agencies;
+using MppIntegrationHub.Hub.Telemetry;
 using MppIntegrationHub.Hub.Webhooks;
 using MppIntegrationHub.Orchestration;
 
@@ -16,6 +17,7 @@ public static class HubHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => HubJson.Apply(o.SerializerOptions, TimeProvider.System));
         builder.Services.AddHealthChecks();
+        builder.AddHubTelemetry();
         builder.AddHubApi();
         builder.AddAgencies();
         builder.Services.AddOrchestration();

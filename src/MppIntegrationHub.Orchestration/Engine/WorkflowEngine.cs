@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Orchestration.Definitions;
 using MppIntegrationHub.Orchestration.Persistence;
 using MppIntegrationHub.Orchestration.Prediction;
+using MppIntegrationHub.Orchestration.Telemetry;
 
 namespace MppIntegrationHub.Orchestration.Engine;
 
@@ -77,6 +79,7 @@ public sealed class WorkflowEngine
             Status = ApplicationStatus.Submitted,
             SubmittedAt = now,
             UpdatedAt = now,
+            TraceParent = WorkflowTelemetry.CurrentTraceParent(),
         };
         app.Steps.AddRange(plan.Definition.Steps.Select((s, position) => new WorkflowStepState
         {
@@ -129,11 +132,17 @@ public sealed class WorkflowEngine
         return await ApplyAsync(applicationId, t => t.RecordOutcome(stepId, dispatchId, result, gate), cancellationToken);
     }
 
-    internal Task<bool> FireDueAsync(Guid applicationId, string stepId, CancellationToken cancellationToken) =>
-        ApplyAsync(applicationId, t => t.FireDue(stepId), cancellationToken);
+    internal async Task<bool> FireDueAsync(Guid applicationId, string stepId, CancellationToken cancellationToken)
+    {
+        using var wakeup = WorkflowTelemetry.StartBackground("workflow due-time", applicationId);
+        return await ApplyAsync(applicationId, t => t.FireDue(stepId), cancellationToken, wakeup);
+    }
 
-    internal Task<bool> RedispatchExpiredLeaseAsync(Guid applicationId, string stepId, Guid dispatchId, CancellationToken cancellationToken) =>
-        ApplyAsync(applicationId, t => t.RedispatchExpiredLease(stepId, dispatchId), cancellationToken);
+    internal async Task<bool> RedispatchExpiredLeaseAsync(Guid applicationId, string stepId, Guid dispatchId, CancellationToken cancellationToken)
+    {
+        using var sweep = WorkflowTelemetry.StartBackground("workflow lease-expired", applicationId);
+        return await ApplyAsync(applicationId, t => t.RedispatchExpiredLease(stepId, dispatchId), cancellationToken, sweep);
+    }
 
     internal Task<bool> RecordCaseUpdateAsync(Guid applicationId, string stepId, JsonElement agencyCase, CancellationToken cancellationToken) =>
         ApplyAsync(applicationId, t => t.RecordCaseUpdate(stepId, agencyCase), cancellationToken);
@@ -147,7 +156,8 @@ public sealed class WorkflowEngine
     internal Task<bool> ResumeAgencyAsync(Guid applicationId, string agency, CancellationToken cancellationToken) =>
         ApplyAsync(applicationId, t => t.ResumeAgency(agency), cancellationToken);
 
-    private async Task<bool> ApplyAsync(Guid applicationId, Func<WorkflowTransition, bool> apply, CancellationToken cancellationToken)
+    private async Task<bool> ApplyAsync(
+        Guid applicationId, Func<WorkflowTransition, bool> apply, CancellationToken cancellationToken, Activity? backgroundTrace = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -156,6 +166,11 @@ public sealed class WorkflowEngine
             if (app is null)
             {
                 return false;
+            }
+
+            if (attempt == 1)
+            {
+                WorkflowTelemetry.LinkToSubmission(backgroundTrace, app.TraceParent);
             }
 
             var plan = PlanOf(app);
@@ -199,6 +214,7 @@ public sealed class WorkflowEngine
                 MessageType = OutboxMessageTypes.NameOf(message),
                 Body = JsonSerializer.Serialize(message, message.GetType(), HubJson.Options),
                 CreatedAt = now,
+                TraceParent = WorkflowTelemetry.CurrentTraceParent(),
             });
         }
     }

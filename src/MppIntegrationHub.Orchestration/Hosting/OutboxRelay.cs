@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Orchestration.Engine;
 using MppIntegrationHub.Orchestration.Persistence;
+using MppIntegrationHub.Orchestration.Telemetry;
 
 namespace MppIntegrationHub.Orchestration.Hosting;
 
@@ -14,7 +15,8 @@ namespace MppIntegrationHub.Orchestration.Hosting;
 /// Sends committed outbox rows to the bus and deletes them. Rows are claimed first (an update guarded by the
 /// claim's expiry), so relays of several processes share the table; a relay that dies mid-batch leaves its
 /// claim to expire and another sends the rows. A row can thus be sent twice, never lost: consumers tolerate
-/// duplicates (stale dispatch ids are dropped, agency writes carry idempotency keys).
+/// duplicates (stale dispatch ids are dropped, agency writes carry idempotency keys). Each message is published in
+/// the trace stored with its row.
 /// </summary>
 internal sealed partial class OutboxRelay(
     IDbContextFactory<WorkflowDbContext> contexts,
@@ -78,6 +80,7 @@ internal sealed partial class OutboxRelay(
         {
             var type = OutboxMessageTypes.Resolve(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Body, type, HubJson.Options)!;
+            using var relay = WorkflowTelemetry.StartRelay(row.MessageType, row.TraceParent);
             await bus.Publish(message, type, cancellationToken);
         }
 

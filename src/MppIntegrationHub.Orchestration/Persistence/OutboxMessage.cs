@@ -11,6 +11,9 @@ public sealed class OutboxMessage
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>W3C trace context of the transition that wrote the row; the relay sends the message in that trace.</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>The relay instance sending it; another instance takes over once <see cref="ClaimedUntil"/> passes.</summary>
     public Guid? ClaimedBy { get; set; }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using MppIntegrationHub.Adapters;
 using MppIntegrationHub.Contracts.Serialization;
+using MppIntegrationHub.Hub.Auth;
 
 namespace MppIntegrationHub.Hub.Tests.Support;
 
@@ -21,6 +22,7 @@ public class HubFactory : WebApplicationFactory<Program>
     public const string VerifyOnly = "verify-only";
     public const string Throttled = "throttled";
     public const string Fuzzer = "fuzzer";
+    public const string Operator = "operator";
     public const string Secret = "test-secret-0123456789";
     public const string CallbackSecret = "test-callback-secret-skck";
 
@@ -54,6 +56,7 @@ public class HubFactory : WebApplicationFactory<Program>
         AddClient(settings, 3, VerifyOnly, 1000, ["identity.verify"]);
         AddClient(settings, 4, Throttled, 3, ["identity.verify"]);
         AddClient(settings, 5, Fuzzer, 1_000_000, [.. HubScopesForTests.Portal]);
+        AddClient(settings, 6, Operator, 1_000_000, [HubScopes.Operator]);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

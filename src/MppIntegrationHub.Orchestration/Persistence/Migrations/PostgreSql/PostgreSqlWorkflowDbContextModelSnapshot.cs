@@ -68,6 +68,10 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
                     b.HasKey("Id");
 
                     b.ToTable("workflow_outbox", (string)null);
@@ -124,6 +128,10 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.PostgreSql
 
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");

@@ -61,6 +61,10 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("workflow_outbox", (string)null);
@@ -117,6 +121,10 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.Sqlite
 
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
