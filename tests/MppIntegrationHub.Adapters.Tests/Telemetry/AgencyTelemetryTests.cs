@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using MppIntegrationHub.Adapters.Registry;
@@ -21,8 +22,8 @@ public sealed class AgencyTelemetryTests(SimulatorsFixture fixture)
     {
         await using var host = AdapterHost.Create(AdapterHost.Dukcapil(_sims));
         var meter = host.Services.GetRequiredService<AgencyTelemetry>();
-        using var durations = new MetricCollector<double>(null, AgencyTelemetry.MeterName, "hub.agency.call.duration");
-        using var errors = new MetricCollector<long>(null, AgencyTelemetry.MeterName, "hub.agency.call.errors");
+        using var durations = new MetricCollector<double>(Meters(host), AgencyTelemetry.MeterName, "hub.agency.call.duration");
+        using var errors = new MetricCollector<long>(Meters(host), AgencyTelemetry.MeterName, "hub.agency.call.errors");
         var request = DukcapilAdapterTests.FullRequest(_sims.Population[Personas.HappyPath]);
 
         await host.Invoker.InvokeAsync(CanonicalCapabilities.IdentityVerify, request, new CallContext());
@@ -40,8 +41,8 @@ public sealed class AgencyTelemetryTests(SimulatorsFixture fixture)
     public async Task Gauges_AfterACall_ReportBreakerStateAndQuotaLeftPerAgency()
     {
         await using var host = AdapterHost.Create(AdapterHost.Dukcapil(_sims));
-        using var breaker = new MetricCollector<int>(null, AgencyTelemetry.MeterName, "hub.agency.breaker.state");
-        using var quota = new MetricCollector<long>(null, AgencyTelemetry.MeterName, "hub.agency.quota.available");
+        using var breaker = new MetricCollector<int>(Meters(host), AgencyTelemetry.MeterName, "hub.agency.breaker.state");
+        using var quota = new MetricCollector<long>(Meters(host), AgencyTelemetry.MeterName, "hub.agency.quota.available");
         var request = DukcapilAdapterTests.FullRequest(_sims.Population[Personas.HappyPath]);
         await host.Invoker.InvokeAsync(CanonicalCapabilities.IdentityVerify, request, new CallContext());
 
@@ -56,4 +57,7 @@ public sealed class AgencyTelemetryTests(SimulatorsFixture fixture)
         Assert.Equal(AdapterHealth.Healthy, status.Health);
         Assert.Equal(1, status.Traffic.CallsPerMinute);
     }
+
+    /// <summary>The host's meter factory: the collectors see this host's instruments only, not those of tests running beside.</summary>
+    private static IMeterFactory Meters(AdapterHost host) => host.Services.GetRequiredService<IMeterFactory>();
 }
