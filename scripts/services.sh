@@ -8,7 +8,9 @@ MPP_ENGINES_DIR="${MPP_ENGINES_DIR:-${TMPDIR:-/tmp}/mpphub-engines}"
 MPP_PG_PORT="${MPP_PG_PORT:-55432}"
 MPP_RABBIT_PORT="${MPP_RABBIT_PORT:-55672}"
 MPP_RABBIT_DIST_PORT="${MPP_RABBIT_DIST_PORT:-55673}"
-MPP_RABBIT_NODE="mpphub@localhost"
+MPP_RABBIT_NODE="${MPP_RABBIT_NODE:-mpphub@localhost}"
+# Exported so that tests (which restart the broker or add virtual hosts through this script) reach the same instances.
+export MPP_ENGINES_DIR MPP_PG_PORT MPP_RABBIT_PORT MPP_RABBIT_DIST_PORT MPP_RABBIT_NODE
 
 _svc_log() { echo "[services] $*" >&2; }
 
@@ -107,11 +109,34 @@ services_start() {
   services_start_postgres && services_start_rabbitmq
 }
 
+# Stops the broker and starts it again on the same files: durable queues and persistent messages survive.
+services_restart_rabbitmq() {
+  (_svc_rabbit_env; "$(_svc_rabbit_bin)/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" stop >/dev/null 2>&1 || true)
+  services_start_rabbitmq
+}
+
+# Adds (or deletes) a virtual host for the guest user: one per test, so concurrent runs on one broker never share queues.
+services_rabbitmq_vhost() {
+  (
+    _svc_rabbit_env
+    bin=$(_svc_rabbit_bin)
+    "$bin/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" add_vhost "$1" >/dev/null &&
+      "$bin/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" set_permissions -p "$1" guest '.*' '.*' '.*' >/dev/null
+  )
+}
+
+services_rabbitmq_vhost_delete() {
+  (_svc_rabbit_env; "$(_svc_rabbit_bin)/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" delete_vhost "$1" >/dev/null)
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
   case "${1:-}" in
     start) services_start; echo "MPP_TEST_POSTGRES=$MPP_TEST_POSTGRES"; echo "MPP_TEST_RABBITMQ=$MPP_TEST_RABBITMQ" ;;
     stop) services_stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    restart-rabbitmq) services_restart_rabbitmq ;;
+    rabbitmq-vhost) services_rabbitmq_vhost "${2:?usage: $0 rabbitmq-vhost NAME}" ;;
+    rabbitmq-vhost-delete) services_rabbitmq_vhost_delete "${2:?usage: $0 rabbitmq-vhost-delete NAME}" ;;
+    *) echo "usage: $0 start|stop|restart-rabbitmq|rabbitmq-vhost NAME|rabbitmq-vhost-delete NAME" >&2; exit 2 ;;
   esac
 fi

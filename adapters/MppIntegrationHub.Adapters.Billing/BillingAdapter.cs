@@ -50,7 +50,7 @@ public sealed partial class BillingAdapter : CompiledAdapter
         return billing;
     }
 
-    private static HubBilling Map(SimponiBilling billing) => new()
+    internal static HubBilling Map(SimponiBilling billing) => new()
     {
         BillingCode = billing.BillingCode,
         Amount = billing.Amount,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MppIntegrationHub.Adapters.Billing;
+using MppIntegrationHub.Adapters.Callbacks;
 using MppIntegrationHub.Adapters.Rest;
 using MppIntegrationHub.Contracts.Capabilities;
 
@@ -22,6 +23,7 @@ public static class BillingServiceCollectionExtensions
             options.Capabilities.Add(CanonicalCapabilities.BillingStatus.Name);
         }, configure);
         services.AddRestAgencyClient<ISimponiApi, BillingAdapterOptions>(BillingAdapter.Agency);
+        services.AddAgencyCallbackTranslator<BillingCallbackTranslator>();
         return builder;
     }
 }

@@ -48,10 +48,10 @@ public sealed class DukcapilAdapter : CompiledAdapter
 
     private async Task<IdentityVerificationResult> VerifyAsync(IdentityVerificationRequest request, CallContext context, CancellationToken cancellationToken)
     {
-        var (body, elements) = ElementVerification.Build(request, _options);
-        DukcapilLog.Verifying(_logger, request.Nik.Value, request.FullName, elements.Count);
+        var body = ElementVerification.Build(request, _options);
+        DukcapilLog.Verifying(_logger, request.Nik.Value, request.FullName);
         var page = await _registry.VerifyByElementAsync(_options.CustomerId, body, cancellationToken).ConfigureAwait(false);
-        var fields = ElementVerification.ReadVerdicts(RegistryContent.FirstRecord(page), elements);
+        var fields = ElementVerification.ReadVerdicts(body, RegistryContent.FirstRecord(page));
         var face = request.FaceImage is { } image
             ? await MatchFaceAsync(new FaceMatchRequest { Nik = request.Nik, Image = image }, cancellationToken).ConfigureAwait(false)
             : null;

@@ -7,8 +7,8 @@ namespace MppIntegrationHub.Adapters.Dukcapil;
 /// <summary>The adapter's log events; NIKs and names are classified and redacted by the logging pipeline.</summary>
 internal static partial class DukcapilLog
 {
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Verifying {Nik} ({FullName}) by {ElementCount} elements")]
-    public static partial void Verifying(ILogger logger, [Nik] string nik, [PersonName] string? fullName, int elementCount);
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Verifying {Nik} ({FullName}) by its elements")]
+    public static partial void Verifying(ILogger logger, [Nik] string nik, [PersonName] string? fullName);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Verification of {Nik} decided {Decision}; registry quota left {QuotaLeft}")]
     public static partial void Verified(ILogger logger, [Nik] string nik, VerificationDecision decision, long? quotaLeft);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MppIntegrationHub.Adapters.Callbacks;
 using MppIntegrationHub.Adapters.Dukcapil;
 using MppIntegrationHub.Adapters.Dukcapil.KtpReplacement;
 using MppIntegrationHub.Adapters.Dukcapil.Registry;
@@ -27,6 +28,7 @@ public static class DukcapilServiceCollectionExtensions
         services.AddAgencyRefitClient<IDukcapilRegistryApi, DukcapilAdapterOptions>(DukcapilCodes.Agency, postsOnlyRead: true);
         services.AddAgencyRefitClient<IKtpReplacementApi, DukcapilAdapterOptions>(DukcapilCodes.Agency, client =>
             client.AddHttpMessageHandler(sp => new ApiKeyHandler(() => sp.GetRequiredService<IOptions<DukcapilAdapterOptions>>().Value.ApiKey)));
+        services.AddAgencyCallbackTranslator<KtpReplacementCallbackTranslator>();
         return builder;
     }
 

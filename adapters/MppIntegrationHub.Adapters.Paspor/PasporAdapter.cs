@@ -80,7 +80,7 @@ public sealed class PasporAdapter : CompiledAdapter
 
     private static string ServiceType(PassportServiceType type) => type == PassportServiceType.FastTrack ? "PERCEPATAN" : "REGULER";
 
-    private static AgencyCase ToCase(PassportCase answer) => Statuses.ToCase(
+    internal static AgencyCase ToCase(PassportCase answer) => Statuses.ToCase(
         answer.Reference,
         answer.Status,
         answer.UpdatedAt,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MppIntegrationHub.Adapters.Callbacks;
 using MppIntegrationHub.Adapters.Paspor;
 using MppIntegrationHub.Adapters.Rest;
 using MppIntegrationHub.Contracts.Capabilities;
@@ -28,6 +29,7 @@ public static class PasporServiceCollectionExtensions
             }
         }, configure);
         services.AddRestAgencyClient<IPasporApi, PasporAdapterOptions>(PasporAdapter.Agency);
+        services.AddAgencyCallbackTranslator<PasporCallbackTranslator>();
         return builder;
     }
 }

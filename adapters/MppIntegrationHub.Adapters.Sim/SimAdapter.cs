@@ -57,7 +57,7 @@ public sealed class SimAdapter : CompiledAdapter
         RestDates.Parse(certificate.ExaminedOn ?? certificate.TestedOn ?? throw new FormatException("A test certificate has no date.")),
         RestDates.Parse(certificate.ValidUntil));
 
-    private static AgencyCase ToCase(RenewalCase answer) => SimVocabulary.Statuses.ToCase(
+    internal static AgencyCase ToCase(RenewalCase answer) => SimVocabulary.Statuses.ToCase(
         answer.Reference,
         answer.Status,
         answer.UpdatedAt,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MppIntegrationHub.Adapters.Callbacks;
 using MppIntegrationHub.Adapters.Rest;
 using MppIntegrationHub.Adapters.Sim;
 using MppIntegrationHub.Contracts.Capabilities;
@@ -28,6 +29,7 @@ public static class SimServiceCollectionExtensions
             }
         }, configure);
         services.AddRestAgencyClient<ISimApi, SimAdapterOptions>(SimAdapter.Agency);
+        services.AddAgencyCallbackTranslator<SimCallbackTranslator>();
         return builder;
     }
 }

@@ -41,7 +41,7 @@ public sealed class SkckAdapter : CompiledAdapter
 
     protected override IAgencyErrorBodyMapper ErrorBodyMapper => Errors;
 
-    private static AgencyCase ToCase(SkckCase answer) => Statuses.ToCase(
+    internal static AgencyCase ToCase(SkckCase answer) => Statuses.ToCase(
         answer.Reference,
         answer.Status,
         answer.UpdatedAt,

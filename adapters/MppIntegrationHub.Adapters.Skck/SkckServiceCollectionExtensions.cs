@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MppIntegrationHub.Adapters.Callbacks;
 using MppIntegrationHub.Adapters.Rest;
 using MppIntegrationHub.Adapters.Skck;
 using MppIntegrationHub.Contracts.Capabilities;
@@ -22,6 +23,7 @@ public static class SkckServiceCollectionExtensions
             options.Capabilities.Add(CanonicalCapabilities.PoliceClearanceStatus.Name);
         }, configure);
         services.AddRestAgencyClient<ISkckApi, SkckAdapterOptions>(SkckAdapter.Agency);
+        services.AddAgencyCallbackTranslator<SkckCallbackTranslator>();
         return builder;
     }
 }

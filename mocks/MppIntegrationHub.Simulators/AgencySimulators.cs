@@ -68,7 +68,7 @@ public sealed class AgencySimulators : IAsyncDisposable
             var context = new SimulatorContext(
                 options,
                 population,
-                new BillingLedger(options.Clock, options.Seed),
+                new BillingLedger(options.Clock, options.Seed, options.AutoPayAfter),
                 new CallbackSender(options.HubCallbackUrl, options.CallbackSecrets),
                 options.MappingsFolder ?? Path.Combine(AppContext.BaseDirectory, "mappings"));
             var simulators = new AgencySimulators(context);

@@ -43,6 +43,13 @@ public sealed record SimulatorOptions
     /// </summary>
     public TimeSpan SatuSehatTokenBackoff { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// For load tests and drills: every citizen pays a SIMPONI billing code this long after it was issued (as at a bank,
+    /// the same as the tester's pay action), if the code has not expired by then. Null (the default): nobody pays
+    /// unless a tester does.
+    /// </summary>
+    public TimeSpan? AutoPayAfter { get; init; }
+
     /// <summary>Dukcapil's quota (quotaLimiter) at start.</summary>
     public long DukcapilQuota { get; init; } = 100_000;
 }

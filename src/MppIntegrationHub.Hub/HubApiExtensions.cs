@@ -9,6 +9,7 @@ using MppIntegrationHub.Hub.Docs;
 using MppIntegrationHub.Hub.Errors;
 using MppIntegrationHub.Hub.Identity;
 using MppIntegrationHub.Hub.Operators;
+using MppIntegrationHub.Hub.Secrets;
 using MppIntegrationHub.Hub.Store;
 using MppIntegrationHub.Hub.Webhooks;
 
@@ -27,6 +28,7 @@ public static class HubApiExtensions
             .AddHubErrors()
             .AddHubApiStore()
             .AddHubAuth(builder.Configuration)
+            .AddSecretProtection(builder.Configuration)
             .AddAudit()
             .AddConsents()
             .AddCitizens()

@@ -4,8 +4,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddIntegrationHub();
 
 var app = builder.Build();
-app.UseHubApi();
-app.MapHealthApi();
-app.MapHubApi();
+app.MapIntegrationHub();
 
 app.Run();

@@ -25,6 +25,10 @@ public sealed record OrchestrationOptions
     [Range(1, 10_000)]
     public int OutboxBatchSize { get; init; } = 256;
 
+    /// <summary>Group commits in flight at once on PostgreSQL, each for its own share of the applications (SQLite has one writer: always 1).</summary>
+    [Range(1, 64)]
+    public int CommitConcurrency { get; init; } = 4;
+
     /// <summary>Steps executing at once in this process (agency calls are I/O bound).</summary>
     [Range(1, 1_024)]
     public int StepConcurrency { get; init; } = 64;

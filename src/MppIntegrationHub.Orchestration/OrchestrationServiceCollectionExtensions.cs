@@ -27,7 +27,12 @@ public static class OrchestrationServiceCollectionExtensions
     /// Needs an <c>ICapabilityInvoker</c> (the adapter registry), a <see cref="TimeProvider"/> and a bus whose
     /// registration includes <see cref="AddOrchestrationConsumers"/>.
     /// </summary>
-    public static IServiceCollection AddOrchestration(this IServiceCollection services)
+    /// <param name="services">The service collection.</param>
+    /// <param name="processWork">
+    /// False for a process that only submits (the hub's API role): it keeps the engine and the migration but runs no
+    /// outbox relay, scheduler or sweeper; the worker processes do.
+    /// </param>
+    public static IServiceCollection AddOrchestration(this IServiceCollection services, bool processWork = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         if (services.Any(d => d.ServiceType == typeof(WorkflowEngine)))
@@ -51,15 +56,16 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddSingleton<CompletionPredictor>();
         services.AddSingleton<WorkflowSignals>();
         services.AddSingleton<AgencyRetryBudget>();
+        services.AddSingleton<CommittedOutbox>();
+        services.AddSingleton<WorkflowCommitter>();
+        services.AddSingleton<WorkflowReader>();
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
-            sp.GetRequiredService<StoreWriteGate>(),
+            sp.GetRequiredService<WorkflowCommitter>(),
+            sp.GetRequiredService<WorkflowReader>(),
             sp.GetRequiredService<WorkflowDefinitionRegistry>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<OrchestrationOptions>>(),
-            sp.GetRequiredService<WorkflowSignals>(),
-            sp.GetRequiredService<AgencyRetryBudget>(),
-            sp.GetRequiredService<CompletionPredictor>()));
+            sp.GetRequiredService<AgencyRetryBudget>()));
         services.AddSingleton(sp => new WorkflowOperations(
             sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(),
             sp.GetRequiredService<StoreWriteGate>(),
@@ -71,9 +77,13 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<WorkflowTelemetry>();
 
         services.AddHostedService<WorkflowStoreMigrator>();
-        services.AddHostedService<OutboxRelay>();
-        services.AddHostedService<DueTimeScheduler>();
-        services.AddHostedService<LeaseSweeper>();
+        if (processWork)
+        {
+            services.AddHostedService<OutboxRelay>();
+            services.AddHostedService<DueTimeScheduler>();
+            services.AddHostedService<LeaseSweeper>();
+        }
+
         return services;
     }
 

@@ -45,6 +45,7 @@ var contexts = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbCont
 var nik = Nik.Parse("3273015708900003", new DateOnly(2026, 11, 23));
 
 Console.WriteLine($"== {workflows} workflows of 5 steps, SQLite + in-memory bus, instant agency");
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 await Parallel.ForEachAsync(Enumerable.Range(0, workflows), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, ct) =>
     await engine.SubmitAsync(new SubmitApplicationRequest { ServiceCode = "BENCH_FIVE_STEPS", Nik = nik, ConsentId = Guid.Empty }, "bench", ct));
@@ -59,8 +60,10 @@ do
 }
 while (completed < workflows && clock.Elapsed < TimeSpan.FromMinutes(10));
 var elapsed = clock.Elapsed;
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
 Console.WriteLine($"   throughput: {completed / elapsed.TotalSeconds:F0} workflows/s ({completed * 5 / elapsed.TotalSeconds:F0} steps/s)");
+Console.WriteLine($"   CPU: {cpu.TotalMilliseconds / Math.Max(1, completed):F2} ms per workflow ({cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy on average of {Environment.ProcessorCount}; load average {LoadAverage()})");
 
 // Overhead without a backlog: one workflow at a time, submit to completion, divided by its five steps.
 const int Sequential = 100;
@@ -129,6 +132,9 @@ static async Task Checkpoint(IDbContextFactory<WorkflowDbContext> contexts)
     await using var db = await contexts.CreateDbContextAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
 }
+
+// The machine may be shared: the load average says how much of it this run had.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
 static double Percentile(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[(int)((sorted.Count - 1) * q)];
 

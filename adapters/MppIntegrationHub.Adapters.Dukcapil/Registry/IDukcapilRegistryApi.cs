@@ -1,3 +1,5 @@
+using System.Text.Json;
+using MppIntegrationHub.Adapters.Dukcapil.Verification;
 using Refit;
 
 namespace MppIntegrationHub.Adapters.Dukcapil.Registry;
@@ -6,10 +8,10 @@ namespace MppIntegrationHub.Adapters.Dukcapil.Registry;
 public interface IDukcapilRegistryApi
 {
     [Post("/dukcapil/get_json/{customerId}/CALL_VERIFY_BY_ELEMEN")]
-    Task<DukcapilPage> VerifyByElementAsync(string customerId, [Body] IReadOnlyDictionary<string, string> elements, CancellationToken cancellationToken);
+    Task<DukcapilPage<ElementVerdicts>> VerifyByElementAsync(string customerId, [Body] ElementVerificationBody body, CancellationToken cancellationToken);
 
     [Post("/dukcapil/get_json/{customerId}/CALL_NIK")]
-    Task<DukcapilPage> GetByNikAsync(string customerId, [Body] IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken);
+    Task<DukcapilPage<JsonElement>> GetByNikAsync(string customerId, [Body] IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken);
 
     [Post("/dukcapil/get_json/{customerId}/CALL_FR")]
     Task<FaceRecognitionAnswer> MatchFaceAsync(string customerId, [Body] FaceRecognitionRequest request, CancellationToken cancellationToken);

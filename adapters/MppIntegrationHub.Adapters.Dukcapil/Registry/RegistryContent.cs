@@ -7,7 +7,7 @@ namespace MppIntegrationHub.Adapters.Dukcapil.Registry;
 public static class RegistryContent
 {
     /// <summary>The first record; throws <see cref="AgencyException"/> for a <c>RESPONSE_CODE</c>.</summary>
-    public static JsonElement FirstRecord(DukcapilPage page)
+    public static JsonElement FirstRecord(DukcapilPage<JsonElement> page)
     {
         ArgumentNullException.ThrowIfNull(page);
         if (page.Content is not [{ ValueKind: JsonValueKind.Object } record, ..])
@@ -17,11 +17,27 @@ public static class RegistryContent
 
         if (record.TryGetProperty("RESPONSE_CODE", out var code))
         {
-            throw new AgencyException(DukcapilCodes.ForResponseCode(code.ValueKind == JsonValueKind.String ? code.GetString()! : code.GetRawText()));
+            throw Failure(code);
         }
 
         return record;
     }
+
+    /// <summary>The first typed record; throws <see cref="AgencyException"/> for a <c>RESPONSE_CODE</c>.</summary>
+    public static TRecord FirstRecord<TRecord>(DukcapilPage<TRecord> page)
+        where TRecord : class, IRegistryRecord
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.Content is not [{ } record, ..])
+        {
+            throw new FormatException("The registry page has no record.");
+        }
+
+        return record.ResponseCode is { } code ? throw Failure(code) : record;
+    }
+
+    private static AgencyException Failure(JsonElement code) =>
+        new(DukcapilCodes.ForResponseCode(code.ValueKind == JsonValueKind.String ? code.GetString()! : code.GetRawText()));
 
     /// <summary>A text field, or null when absent, empty or Dukcapil's <c>-</c>.</summary>
     public static string? Text(this JsonElement record, string name) =>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using MppIntegrationHub.Adapters.Dukcapil.Registry;
 using MppIntegrationHub.Contracts.Verification;
 
@@ -10,72 +8,65 @@ namespace MppIntegrationHub.Adapters.Dukcapil.Verification;
 /// CALL_VERIFY_BY_ELEMEN both ways: the canonical request's elements as Dukcapil fields, and Dukcapil's
 /// <c>Sesuai</c>/<c>Tidak Sesuai (59)</c> verdicts as per-field verdicts keyed by the request's field names.
 /// </summary>
-public static partial class ElementVerification
+public static class ElementVerification
 {
-    /// <summary>The body to send and the (request field, Dukcapil element) pairs it judges.</summary>
-    public static (Dictionary<string, string> Body, List<(string Field, string Element)> Elements) Build(
-        IdentityVerificationRequest request, DukcapilAdapterOptions options)
+    /// <summary>The body to send: the NIK, the credentials and each element the request gives.</summary>
+    public static ElementVerificationBody Build(IdentityVerificationRequest request, DukcapilAdapterOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var body = new Dictionary<string, string>(StringComparer.Ordinal)
+        var village = request.Address?.VillageCode.Value;
+        return new ElementVerificationBody
         {
-            ["NIK"] = request.Nik.Value,
-            ["user_id"] = options.UserId,
-            ["password"] = options.Password,
-            ["IP_USER"] = options.IpUser,
-            ["TRESHOLD"] = options.MatchThreshold.ToString(CultureInfo.InvariantCulture),
+            Nik = request.Nik.Value,
+            UserId = options.UserId,
+            Password = options.Password,
+            IpUser = options.IpUser,
+            Threshold = options.MatchThreshold.ToString(CultureInfo.InvariantCulture),
+            KkNumber = request.KkNumber?.Value,
+            FullName = request.FullName,
+            BirthPlace = request.BirthPlace,
+            BirthDate = request.BirthDate?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
+            Sex = request.Sex is { } sex ? RegistryVocabulary.Word(sex) : null,
+            CivilStatus = request.CivilStatus is { } status ? RegistryVocabulary.Word(status) : null,
+            Occupation = request.Occupation,
+            MotherName = request.MotherName,
+            Street = request.Address?.Street,
+            Rt = request.Address is { } rtAddress ? Unpadded(rtAddress.Rt) : null,
+            Rw = request.Address is { } rwAddress ? Unpadded(rwAddress.Rw) : null,
+            Province = Number(village / 100_000_000),
+            Regency = Number(village / 1_000_000 % 100),
+            District = Number(village / 10_000 % 100),
+            Village = Number(village % 10_000),
         };
-        var elements = new List<(string Field, string Element)>();
-
-        void Add(string field, string element, string? value)
-        {
-            if (value is not null)
-            {
-                body[element] = value;
-                elements.Add((field, element));
-            }
-        }
-
-        Add("kkNumber", "NO_KK", request.KkNumber?.Value);
-        Add("fullName", "NAMA_LGKP", request.FullName);
-        Add("birthPlace", "TMPT_LHR", request.BirthPlace);
-        Add("birthDate", "TGL_LHR", request.BirthDate?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture));
-        Add("sex", "JENIS_KLMIN", request.Sex is { } sex ? RegistryVocabulary.Word(sex) : null);
-        Add("civilStatus", "STATUS_KAWIN", request.CivilStatus is { } status ? RegistryVocabulary.Word(status) : null);
-        Add("occupation", "JENIS_PKRJN", request.Occupation);
-        Add("motherName", "NAMA_LGKP_IBU", request.MotherName);
-        if (request.Address is { } address)
-        {
-            var village = address.VillageCode.Value;
-            Add("address.street", "ALAMAT", address.Street);
-            Add("address.rt", "NO_RT", Unpadded(address.Rt));
-            Add("address.rw", "NO_RW", Unpadded(address.Rw));
-            Add("address.province", "NO_PROP", (village / 100_000_000).ToString(CultureInfo.InvariantCulture));
-            Add("address.regency", "NO_KAB", (village / 1_000_000 % 100).ToString(CultureInfo.InvariantCulture));
-            Add("address.district", "NO_KEC", (village / 10_000 % 100).ToString(CultureInfo.InvariantCulture));
-            Add("address.village", "NO_KEL", (village % 10_000).ToString(CultureInfo.InvariantCulture));
-        }
-
-        return (body, elements);
     }
 
-    /// <summary>One verdict per element sent; an element the registry did not judge is a malformed answer.</summary>
-    public static Dictionary<string, FieldVerdict> ReadVerdicts(JsonElement record, List<(string Field, string Element)> elements)
+    /// <summary>
+    /// One verdict per element sent, keyed by the request's field name; an element the registry did not judge is a
+    /// malformed answer.
+    /// </summary>
+    public static Dictionary<string, FieldVerdict> ReadVerdicts(VerificationElements sent, ElementVerdicts judged)
     {
-        ArgumentNullException.ThrowIfNull(elements);
-        var verdicts = new Dictionary<string, FieldVerdict>(elements.Count, StringComparer.Ordinal);
-        foreach (var (field, element) in elements)
+        ArgumentNullException.ThrowIfNull(sent);
+        ArgumentNullException.ThrowIfNull(judged);
+        var sentCount = 0;
+        foreach (var (_, element) in Elements)
         {
-            var text = record.Text(element) ?? throw new FormatException("The registry did not judge an element it was sent.");
-            var match = VerdictPattern().Match(text);
-            if (!match.Success)
+            sentCount += element(sent) is null ? 0 : 1;
+        }
+
+        var verdicts = new Dictionary<string, FieldVerdict>(sentCount, StringComparer.Ordinal);
+        foreach (var (field, element) in Elements)
+        {
+            if (element(sent) is null)
             {
-                throw new FormatException("The registry sent a verdict the hub does not know.");
+                continue;
             }
 
-            int? score = match.Groups[2].Success ? int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture) : null;
-            verdicts[field] = new FieldVerdict(match.Groups[1].ValueSpan.Length == "Sesuai".Length, score);
+            var text = element(judged) is { Length: > 0 } verdict && verdict != "-"
+                ? verdict
+                : throw new FormatException("The registry did not judge an element it was sent.");
+            verdicts[field] = ParseVerdict(text) ?? throw new FormatException("The registry sent a verdict the hub does not know.");
         }
 
         return verdicts;
@@ -85,14 +76,63 @@ public static partial class ElementVerification
     public static VerificationDecision Decide(IReadOnlyDictionary<string, FieldVerdict> fields, FaceMatchResult? face)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var matching = fields.Values.Count(v => v.Matches);
+        var matching = 0;
+        foreach (var verdict in fields.Values)
+        {
+            matching += verdict.Matches ? 1 : 0;
+        }
+
         return face is { Matched: false } || (fields.Count > 0 && matching == 0) ? VerificationDecision.NotVerified
             : matching == fields.Count ? VerificationDecision.Verified
             : VerificationDecision.PartialMatch;
     }
 
+    private const string Matching = "Sesuai";
+    private const string NotMatching = "Tidak Sesuai";
+
+    /// <summary>The request's field name of each element, in the order verdicts are reported.</summary>
+    private static readonly (string Field, Func<VerificationElements, string?> Element)[] Elements =
+    [
+        ("kkNumber", e => e.KkNumber), ("fullName", e => e.FullName), ("birthPlace", e => e.BirthPlace),
+        ("birthDate", e => e.BirthDate), ("sex", e => e.Sex), ("civilStatus", e => e.CivilStatus),
+        ("occupation", e => e.Occupation), ("motherName", e => e.MotherName), ("address.street", e => e.Street),
+        ("address.rt", e => e.Rt), ("address.rw", e => e.Rw), ("address.province", e => e.Province),
+        ("address.regency", e => e.Regency), ("address.district", e => e.District), ("address.village", e => e.Village),
+    ];
+
     private static string Unpadded(string digits) => digits.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0";
 
-    [GeneratedRegex("^(Sesuai|Tidak Sesuai)(?: \\((\\d{1,3})\\))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex VerdictPattern();
+    private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <c>Sesuai</c> or <c>Tidak Sesuai</c>, optionally followed by a space and a score of one to three digits in
+    /// parentheses; null for anything else.
+    /// </summary>
+    private static FieldVerdict? ParseVerdict(ReadOnlySpan<char> text)
+    {
+        bool matches;
+        if (text.StartsWith(Matching, StringComparison.Ordinal))
+        {
+            matches = true;
+            text = text[Matching.Length..];
+        }
+        else if (text.StartsWith(NotMatching, StringComparison.Ordinal))
+        {
+            matches = false;
+            text = text[NotMatching.Length..];
+        }
+        else
+        {
+            return null;
+        }
+
+        if (text.IsEmpty)
+        {
+            return new FieldVerdict(matches, null);
+        }
+
+        return text is [' ', '(', .. var digits, ')'] && digits.Length is >= 1 and <= 3 && !digits.ContainsAnyExceptInRange('0', '9')
+            ? new FieldVerdict(matches, int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture))
+            : null;
+    }
 }

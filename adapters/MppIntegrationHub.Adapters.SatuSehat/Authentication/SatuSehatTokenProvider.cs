@@ -9,7 +9,8 @@ namespace MppIntegrationHub.Adapters.SatuSehat.Authentication;
 /// <summary>
 /// One cached SATUSEHAT token shared by every call: renewed a margin before it expires, fetched by one caller at a
 /// time (the others wait for its result), and after a refusal not asked for again until the cool-down passes, so a
-/// wrong secret cannot turn into a storm of token requests.
+/// wrong secret cannot turn into a storm of token requests. A throttled token request (HTTP 429) starts the same
+/// cool-down, as long as SATUSEHAT's <c>Retry-After</c> says (the configured cool-down when it says nothing).
 /// </summary>
 public sealed partial class SatuSehatTokenProvider(
     ISatuSehatAuthApi auth,
@@ -17,6 +18,8 @@ public sealed partial class SatuSehatTokenProvider(
     TimeProvider clock,
     ILogger<SatuSehatTokenProvider> logger) : IDisposable
 {
+    private const string Throttled = "http.429";
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Token? _token;
     private (AgencyError Error, DateTimeOffset Until)? _refusal;
@@ -37,9 +40,9 @@ public sealed partial class SatuSehatTokenProvider(
                 return renewed;
             }
 
-            if (_refusal is { } refusal && clock.GetUtcNow() < refusal.Until)
+            if (_refusal is { } refusal && clock.GetUtcNow() is var now && now < refusal.Until)
             {
-                throw new AgencyException(refusal.Error);
+                throw new AgencyException(refusal.Error with { RetryAfter = refusal.Until - now });
             }
 
             _token = await RequestAsync(cancellationToken).ConfigureAwait(false);
@@ -85,12 +88,25 @@ public sealed partial class SatuSehatTokenProvider(
             var error = AgencyFailures.Normalize(SatuSehatAdapter.Agency, exception);
             if (error.Kind == AgencyErrorKind.Unauthorized)
             {
-                _refusal = (error with { RetryAfter = settings.TokenFailureCooldown }, clock.GetUtcNow() + settings.TokenFailureCooldown);
+                error = CoolDown(error, settings.TokenFailureCooldown);
                 TokenRefused(logger, settings.TokenFailureCooldown);
+            }
+            else if (error.Code == Throttled)
+            {
+                var cooldown = error.RetryAfter ?? settings.TokenFailureCooldown;
+                error = CoolDown(error, cooldown);
+                TokenThrottled(logger, cooldown);
             }
 
             throw new AgencyException(error);
         }
+    }
+
+    private AgencyError CoolDown(AgencyError error, TimeSpan cooldown)
+    {
+        var cooling = error with { RetryAfter = cooldown };
+        _refusal = (cooling, clock.GetUtcNow() + cooldown);
+        return cooling;
     }
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "SATUSEHAT access token renewed; valid until {ExpiresAt}")]
@@ -98,6 +114,9 @@ public sealed partial class SatuSehatTokenProvider(
 
     [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "SATUSEHAT refused the hub's client credentials; no new token request for {Cooldown}")]
     private static partial void TokenRefused(ILogger logger, TimeSpan cooldown);
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "SATUSEHAT throttled the hub's token request; no new token request for {Cooldown}")]
+    private static partial void TokenThrottled(ILogger logger, TimeSpan cooldown);
 
     private sealed record Token(string Value, DateTimeOffset ExpiresAt)
     {

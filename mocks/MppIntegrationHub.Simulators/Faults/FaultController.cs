@@ -114,7 +114,7 @@ public sealed class FaultController
 
             if (_scripted.TryDequeue(out var scripted))
             {
-                return new FaultDecision(FaultKind.Status, delay, scripted);
+                return new FaultDecision(FaultKind.Status, delay, scripted, _profile.RetryAfter);
             }
 
             if (_quota is { } quota)
@@ -136,7 +136,7 @@ public sealed class FaultController
             roll -= _profile.TimeoutRate;
             if (roll < _profile.ErrorRate && _profile.ErrorStatusCodes.Count > 0)
             {
-                return new FaultDecision(FaultKind.Status, delay, _profile.ErrorStatusCodes[_random.Next(_profile.ErrorStatusCodes.Count)]);
+                return new FaultDecision(FaultKind.Status, delay, _profile.ErrorStatusCodes[_random.Next(_profile.ErrorStatusCodes.Count)], _profile.RetryAfter);
             }
 
             roll -= _profile.ErrorRate;

@@ -12,4 +12,4 @@ internal enum FaultKind
     Truncated,
 }
 
-internal readonly record struct FaultDecision(FaultKind Kind, TimeSpan Delay, int StatusCode = 0);
+internal readonly record struct FaultDecision(FaultKind Kind, TimeSpan Delay, int StatusCode = 0, TimeSpan? RetryAfter = null);

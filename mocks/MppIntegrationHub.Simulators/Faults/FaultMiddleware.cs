@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using MppIntegrationHub.Simulators.Hosting;
 
@@ -46,6 +47,11 @@ internal sealed class FaultMiddleware(AgencySimulator agency, IAgencyDialect dia
                 context.Abort();
                 return;
             case FaultKind.Status:
+                if (decision is { StatusCode: 429 or 503, RetryAfter: { } retryAfter })
+                {
+                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
                 await dialect.WriteErrorAsync(context, decision.StatusCode);
                 return;
             case FaultKind.QuotaExhausted:

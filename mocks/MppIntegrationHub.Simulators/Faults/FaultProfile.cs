@@ -17,6 +17,9 @@ public sealed record FaultProfile
 
     public IReadOnlyList<int> ErrorStatusCodes { get; init; } = [503];
 
+    /// <summary>Sent as <c>Retry-After</c> (whole seconds) with every injected 429 or 503 answer; none when null.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Share of requests never answered: the connection is held until the caller gives up.</summary>
     public double TimeoutRate { get; init; }
 

@@ -13,11 +13,13 @@ public sealed class BillingLedger
     private readonly Dictionary<string, string> _claims = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private readonly Random _random;
+    private readonly TimeSpan? _autoPayAfter;
 
-    internal BillingLedger(TimeProvider clock, int seed)
+    internal BillingLedger(TimeProvider clock, int seed, TimeSpan? autoPayAfter = null)
     {
         _clock = clock;
         _random = new Random(seed);
+        _autoPayAfter = autoPayAfter;
     }
 
     internal BillingEntry Create(string payerNik, string payerName, string agencyCode, string accountCode, long amount, string description, TimeSpan validFor)
@@ -38,17 +40,12 @@ public sealed class BillingLedger
         }
     }
 
-    /// <summary>The billing as it stands now (expired when unpaid past its expiry), or null.</summary>
+    /// <summary>
+    /// The billing as it stands now (expired when unpaid past its expiry), or null. With
+    /// <see cref="SimulatorOptions.AutoPayAfter"/> an unpaid code read after that delay was paid by its citizen at
+    /// creation plus the delay (if that is before its expiry).
+    /// </summary>
     public BillingEntry? Find(string code)
-    {
-        lock (_lock)
-        {
-            return _byCode.TryGetValue(code, out var entry) ? entry.At(_clock.GetUtcNow()) : null;
-        }
-    }
-
-    /// <summary>Pays a code (the bank's part); null when unknown. An expired code stays expired.</summary>
-    public BillingEntry? Pay(string code)
     {
         lock (_lock)
         {
@@ -58,22 +55,41 @@ public sealed class BillingLedger
             }
 
             var now = _clock.GetUtcNow();
-            if (entry.At(now).Status != BillingEntryStatus.Unpaid)
+            if (_autoPayAfter is { } delay && entry.Status == BillingEntryStatus.Unpaid && entry.CreatedAt + delay <= now)
             {
-                return entry.At(now);
+                return PayAt(entry, entry.CreatedAt + delay).At(now);
             }
 
-            var ntpn = string.Create(16, _random, (span, random) =>
-            {
-                for (var i = 0; i < span.Length; i++)
-                {
-                    span[i] = NtpnAlphabet[random.Next(NtpnAlphabet.Length)];
-                }
-            });
-            var paid = entry with { Status = BillingEntryStatus.Paid, Ntpn = ntpn, Ntb = _random.NextInt64(100_000_000_000, 1_000_000_000_000).ToString(null, null), PaidAt = now };
-            _byCode[code] = paid;
-            return paid;
+            return entry.At(now);
         }
+    }
+
+    /// <summary>Pays a code (the bank's part); null when unknown. An expired code stays expired.</summary>
+    public BillingEntry? Pay(string code)
+    {
+        lock (_lock)
+        {
+            return _byCode.TryGetValue(code, out var entry) ? PayAt(entry, _clock.GetUtcNow()) : null;
+        }
+    }
+
+    private BillingEntry PayAt(BillingEntry entry, DateTimeOffset now)
+    {
+        if (entry.At(now).Status != BillingEntryStatus.Unpaid)
+        {
+            return entry.At(now);
+        }
+
+        var ntpn = string.Create(16, _random, (span, random) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = NtpnAlphabet[random.Next(NtpnAlphabet.Length)];
+            }
+        });
+        var paid = entry with { Status = BillingEntryStatus.Paid, Ntpn = ntpn, Ntb = _random.NextInt64(100_000_000_000, 1_000_000_000_000).ToString(null, null), PaidAt = now };
+        _byCode[entry.Code] = paid;
+        return paid;
     }
 
     /// <summary>Spends an NTPN on one application: it must prove a paid billing of at least <paramref name="minimumAmount"/>.</summary>

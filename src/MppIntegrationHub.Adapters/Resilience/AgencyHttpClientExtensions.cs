@@ -38,8 +38,8 @@ public static class AgencyHttpClientExtensions
 
     /// <summary>
     /// Registers a Refit client <typeparamref name="TApi"/> (source-generated: Refit 16 builds requests inline, no
-    /// reflection) for <paramref name="agency"/>: System.Text.Json with
-    /// <see cref="AgencyJson"/>, base address from the manifest, the agency's pipeline as the outermost handler (each
+    /// reflection) for <paramref name="agency"/>: System.Text.Json with <see cref="AgencyJson"/> through
+    /// <see cref="AgencyJsonContentSerializer"/>, base address from the manifest, the agency's pipeline as the outermost handler (each
     /// retry re-runs authentication), then <paramref name="addAuthentication"/>'s handlers, then the response size limit.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -54,7 +54,7 @@ public static class AgencyHttpClientExtensions
         where TApi : class
         where TOptions : AdapterManifest
     {
-        var settings = new RefitSettings(new SystemTextJsonContentSerializer(AgencyJson.Options))
+        var settings = new RefitSettings(AgencyJsonContentSerializer.Default)
         {
             HttpRequestMessageOptions = postsOnlyRead
                 ? new Dictionary<string, object> { [AgencyRequestOptions.ReadOnlyName] = true }

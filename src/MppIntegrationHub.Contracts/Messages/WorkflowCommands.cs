@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MppIntegrationHub.Contracts.Agencies;
 
 namespace MppIntegrationHub.Contracts.Messages;
@@ -20,3 +21,10 @@ public sealed record RetryApplicationFromStep(Guid ApplicationId, string StepId,
 
 /// <summary>An agency told the hub (callback) about a case: feed it to the step waiting on it.</summary>
 public sealed record RecordAgencyCaseUpdate(string Agency, AgencyCase Case);
+
+/// <summary>
+/// An agency told the hub (signed callback) about one of its cases or billing codes: feed <paramref name="Update"/>,
+/// the canonical answer of <paramref name="Capability"/> (the agency's status capability), to the steps of that
+/// capability waiting on <paramref name="Reference"/>, as if their next poll had returned it.
+/// </summary>
+public sealed record RecordAgencyUpdate(string Agency, string Capability, string Reference, JsonElement Update);

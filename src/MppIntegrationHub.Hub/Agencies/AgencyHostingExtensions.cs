@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Options;
 using MppIntegrationHub.Adapters;
 using MppIntegrationHub.Adapters.Dukcapil;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Rest;
 using MppIntegrationHub.Adapters.SatuSehat;
+using MppIntegrationHub.Hub.Callbacks;
 using MppIntegrationHub.Simulators;
 
 namespace MppIntegrationHub.Hub.Agencies;
@@ -15,8 +17,10 @@ public static class AgencyHostingExtensions
     /// <summary>
     /// Adds every adapter. With <see cref="AgencySource.Configuration"/> each adapter binds <c>Hub:Agencies:{agency}</c>
     /// (BaseUrl, credentials, limits). With <see cref="AgencySource.Simulators"/> (the default when no
-    /// <c>Hub:Agencies:dukcapil:BaseUrl</c> is set) the simulators start now on loopback ports and the adapters get
-    /// their URLs and development credentials.
+    /// <c>Hub:Agencies:dukcapil:BaseUrl</c> is set) the simulators start with the host on loopback ports, on the host's
+    /// <see cref="TimeProvider"/>, and the adapters get their URLs and development credentials;
+    /// <c>Hub:Agencies:Simulators:CallbackUrl</c> (the hub's own base URL) makes them post signed status callbacks with
+    /// the secrets of <c>Hub:AgencyCallbacks</c>, and <c>Hub:Agencies:Simulators:Seed</c> picks the population.
     /// </summary>
     public static WebApplicationBuilder AddAgencies(this WebApplicationBuilder builder)
     {
@@ -35,13 +39,30 @@ public static class AgencyHostingExtensions
             return builder;
         }
 
-        var simulators = AgencySimulators.StartAsync(new SimulatorOptions { Seed = section.GetValue("Simulators:Seed", 42) })
-            .GetAwaiter().GetResult();
-        builder.Services.AddSingleton(simulators);
+        // Started on first use (the adapters' options validation at host start), on the host's clock, so a test that
+        // replaces TimeProvider moves the agencies' days with the hub's.
+        var simulatorSection = section.GetSection("Simulators");
+        builder.Services.AddSingleton(sp => AgencySimulators.StartAsync(new SimulatorOptions
+        {
+            Seed = simulatorSection.GetValue("Seed", 42),
+            Clock = sp.GetRequiredService<TimeProvider>(),
+            HubCallbackUrl = simulatorSection.GetValue<Uri?>("CallbackUrl"),
+            CallbackSecrets = sp.GetRequiredService<IOptions<AgencyCallbackOptions>>().Value.Secrets,
+        }).GetAwaiter().GetResult());
         builder.Services.AddHostedService<SimulatorLifetime>();
-        AddAdapters(builder.Services, (agency, options) => PointAtSimulator(simulators, agency, options));
+        AddAdapters(builder.Services, (_, _) => { });
+        PointAtSimulator<DukcapilAdapterOptions>(builder.Services, AgencyIds.Dukcapil);
+        PointAtSimulator<SatuSehatAdapterOptions>(builder.Services, AgencyIds.SatuSehat);
+        PointAtSimulator<Adapters.Skck.SkckAdapterOptions>(builder.Services, AgencyIds.Skck);
+        PointAtSimulator<Adapters.Sim.SimAdapterOptions>(builder.Services, AgencyIds.Sim);
+        PointAtSimulator<Adapters.Paspor.PasporAdapterOptions>(builder.Services, AgencyIds.Paspor);
+        PointAtSimulator<Adapters.Billing.BillingAdapterOptions>(builder.Services, AgencyIds.Simponi);
         return builder;
     }
+
+    private static void PointAtSimulator<TOptions>(IServiceCollection services, string agency)
+        where TOptions : AdapterManifest =>
+        services.AddOptions<TOptions>().Configure<AgencySimulators>((options, simulators) => PointAtSimulator(simulators, agency, options));
 
     private static void AddAdapters(IServiceCollection services, Action<string, AdapterManifest> configure)
     {

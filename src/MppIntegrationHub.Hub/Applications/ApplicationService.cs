@@ -20,20 +20,32 @@ public sealed class ApplicationService(
     AuditTrail audit,
     TimeProvider clock)
 {
+    /// <summary>
+    /// How long a claimed key may wait for its submission to commit. A claim older than this whose application does
+    /// not exist was abandoned (the process died between claiming the key and the engine's commit): the next request
+    /// with the same key and body takes it over and submits under the same application id.
+    /// </summary>
+    public static readonly TimeSpan AbandonedClaimAfter = TimeSpan.FromMinutes(2);
+
     /// <summary>Accepts the application once per <paramref name="idempotencyKey"/>; the same key with the same body answers the first application again.</summary>
     public async Task<SubmitOutcome> SubmitAsync(string clientId, string idempotencyKey, SubmitApplicationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var hash = RequestHash(request);
         await using var db = await apiContexts.CreateDbContextAsync(cancellationToken);
-        var existing = await db.IdempotencyRecords.AsNoTracking()
+        var existing = await db.IdempotencyRecords
             .SingleOrDefaultAsync(r => r.ClientId == clientId && r.Key == idempotencyKey, cancellationToken);
         if (existing is not null)
         {
-            return await ReplayAsync(existing, hash, cancellationToken);
+            return await ReplayAsync(db, existing, hash, request, cancellationToken);
         }
 
-        var record = new IdempotencyRecord { ClientId = clientId, Key = idempotencyKey, RequestHash = hash, CreatedAt = clock.GetUtcNow() };
+        // The application id is recorded with the key before the engine commits, so a crash in between is recoverable.
+        var now = clock.GetUtcNow();
+        var record = new IdempotencyRecord
+        {
+            ClientId = clientId, Key = idempotencyKey, RequestHash = hash, CreatedAt = now, ApplicationId = Guid.CreateVersion7(now),
+        };
         db.IdempotencyRecords.Add(record);
         try
         {
@@ -43,31 +55,12 @@ public sealed class ApplicationService(
         {
             // A concurrent request with the same key claimed it first.
             await using var again = await apiContexts.CreateDbContextAsync(cancellationToken);
-            var winner = await again.IdempotencyRecords.AsNoTracking()
+            var winner = await again.IdempotencyRecords
                 .SingleAsync(r => r.ClientId == clientId && r.Key == idempotencyKey, cancellationToken);
-            return await ReplayAsync(winner, hash, cancellationToken);
+            return await ReplayAsync(again, winner, hash, request, cancellationToken);
         }
 
-        ServiceApplication application;
-        try
-        {
-            application = await engine.SubmitAsync(request, clientId, cancellationToken);
-        }
-        catch (Exception exception) when (exception is ApplicationInputException or Contracts.Errors.AgencyException or OperationCanceledException)
-        {
-            // Nothing stored half-way: the key is free again for a corrected request.
-            db.IdempotencyRecords.Remove(record);
-            await db.SaveChangesAsync(CancellationToken.None);
-            throw;
-        }
-
-        record.ApplicationId = application.Id;
-        await db.SaveChangesAsync(CancellationToken.None);
-        await audit.AppendAsync(
-            new AuditEntry(clientId, AuditActions.ApplicationSubmitted, ServicePurposes.For(request.ServiceCode), request.Nik,
-                ["serviceCode", .. request.Inputs.Keys.Order(StringComparer.Ordinal).Select(k => $"inputs.{k}")], application.Id.ToString()),
-            CancellationToken.None);
-        return new SubmitOutcome(SubmitResult.Created, application);
+        return await SubmitClaimedAsync(db, record, request, cancellationToken);
     }
 
     /// <summary>The application if <paramref name="clientId"/> submitted it; null otherwise, whether or not it exists.</summary>
@@ -119,16 +112,62 @@ public sealed class ApplicationService(
         return await db.Applications.AnyAsync(a => a.Id == id && a.ClientId == clientId, cancellationToken);
     }
 
-    private async Task<SubmitOutcome> ReplayAsync(IdempotencyRecord record, string hash, CancellationToken cancellationToken)
+    private async Task<SubmitOutcome> SubmitClaimedAsync(HubApiDbContext db, IdempotencyRecord record, SubmitApplicationRequest request, CancellationToken cancellationToken)
+    {
+        ServiceApplication application;
+        try
+        {
+            application = await engine.SubmitAsync(request, record.ClientId, record.ApplicationId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ApplicationInputException or Contracts.Errors.AgencyException or OperationCanceledException)
+        {
+            // Nothing stored half-way: the key is free again for a corrected request.
+            db.IdempotencyRecords.Remove(record);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        await audit.AppendAsync(
+            new AuditEntry(record.ClientId, AuditActions.ApplicationSubmitted, ServicePurposes.For(request.ServiceCode), request.Nik,
+                ["serviceCode", .. request.Inputs.Keys.Order(StringComparer.Ordinal).Select(k => $"inputs.{k}")], application.Id.ToString()),
+            CancellationToken.None);
+        return new SubmitOutcome(SubmitResult.Created, application);
+    }
+
+    private async Task<SubmitOutcome> ReplayAsync(
+        HubApiDbContext db, IdempotencyRecord record, string hash, SubmitApplicationRequest request, CancellationToken cancellationToken)
     {
         if (record.RequestHash != hash)
         {
             return new SubmitOutcome(SubmitResult.KeyReusedWithDifferentBody, null);
         }
 
-        return record.ApplicationId is { } id && await engine.GetAsync(id, cancellationToken) is { } application
-            ? new SubmitOutcome(SubmitResult.Replayed, application)
-            : new SubmitOutcome(SubmitResult.InProgress, null);
+        if (record.ApplicationId is { } id && await engine.GetAsync(id, cancellationToken) is { } application)
+        {
+            return new SubmitOutcome(SubmitResult.Replayed, application);
+        }
+
+        var claimedAt = record.CreatedAt;
+        if (clock.GetUtcNow() - claimedAt < AbandonedClaimAfter)
+        {
+            return new SubmitOutcome(SubmitResult.InProgress, null);
+        }
+
+        // Take over the abandoned claim; of several requests doing so at once only the one whose update lands submits.
+        var now = clock.GetUtcNow();
+        var takenOver = await db.IdempotencyRecords
+            .Where(r => r.ClientId == record.ClientId && r.Key == record.Key && r.CreatedAt == claimedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now).SetProperty(r => r.ApplicationId, r => r.ApplicationId ?? Guid.CreateVersion7(now)), cancellationToken);
+        if (takenOver == 0)
+        {
+            return new SubmitOutcome(SubmitResult.InProgress, null);
+        }
+
+        var claimed = await db.IdempotencyRecords.AsNoTracking()
+            .SingleAsync(r => r.ClientId == record.ClientId && r.Key == record.Key, cancellationToken);
+        db.ChangeTracker.Clear();
+        db.Attach(claimed);
+        return await SubmitClaimedAsync(db, claimed, request, cancellationToken);
     }
 
     private static string RequestHash(SubmitApplicationRequest request)

@@ -11,12 +11,15 @@ namespace MppIntegrationHub.Hub.Auth;
 /// <summary>Registers OAuth2 client credentials (OpenIddict server and validation), scope policies and per-client rate limits.</summary>
 public static class AuthServiceCollectionExtensions
 {
-    /// <summary>Adds the token server at <c>/connect/token</c> on the hub store, access-token validation, one policy per scope and per-client rate limiting.</summary>
+    /// <summary>Adds the token server at <c>/connect/token</c> on the hub store (keys from <see cref="TokenKeyOptions"/>), access-token validation, one policy per scope and per-client rate limiting.</summary>
     public static IServiceCollection AddHubAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HubClientOptions>().BindConfiguration(HubClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<HubClientOptions>, HubClientOptionsValidator>();
         services.AddSingleton<PortalClientSeeder>();
+        services.AddOptions<TokenKeyOptions>().BindConfiguration(TokenKeyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TokenKeyOptions>, TokenKeyOptionsValidator>();
+        services.AddSingleton<IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, TokenKeys>();
         var allowHttp = configuration.GetValue<bool>($"{HubClientOptions.Section}:{nameof(HubClientOptions.AllowHttp)}");
 
         services.AddOpenIddict()
@@ -27,8 +30,6 @@ public static class AuthServiceCollectionExtensions
                 server.AllowClientCredentialsFlow();
                 server.RegisterScopes([.. HubScopes.All]);
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
-                // Keys live for the process; a scaled-out deployment configures shared certificates instead.
-                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (allowHttp)
                 {

@@ -3,11 +3,14 @@ using System.Text;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MppIntegrationHub.Adapters.Callbacks;
 using MppIntegrationHub.Contracts.Messages;
 using MppIntegrationHub.Hub.Audit;
 using MppIntegrationHub.Hub.Errors;
+using MppIntegrationHub.Hub.Store;
+using MppIntegrationHub.Orchestration.Persistence;
 
 namespace MppIntegrationHub.Hub.Callbacks;
 
@@ -17,7 +20,7 @@ public static class CallbacksApi
     public const string SignatureHeader = "X-Agency-Signature";
     private const int MaxCallbackBytes = 64 * 1024;
 
-    /// <summary>Registers the per-agency callback secrets (<c>Hub:AgencyCallbacks:Secrets</c>).</summary>
+    /// <summary>Registers the per-agency callback secrets and replay window (<c>Hub:AgencyCallbacks</c>).</summary>
     public static IServiceCollection AddAgencyCallbacks(this IServiceCollection services)
     {
         services.AddOptions<AgencyCallbackOptions>().BindConfiguration(AgencyCallbackOptions.Section);
@@ -31,8 +34,14 @@ public static class CallbacksApi
         api.MapPost("/agency-callbacks/{agency}", ReceiveAsync).WithTags("Agency callbacks").WithName("ReceiveAgencyCallback")
             .AllowAnonymous()
             .Accepts<JsonElement>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("An agency reports a case status change")
-            .WithDescription("Body: the agency's case as its GET answers it. Header X-Agency-Signature: sha256=<hex HMAC-SHA256 of the body with the agency's callback secret>. Portal tokens are not accepted here.");
+            .WithDescription("Body: the agency's case as its GET answers it. Header X-Agency-Signature: sha256=<hex HMAC-SHA256 of the body "
+                + "with the agency's callback secret>. Portal tokens are not accepted here. The waiting application step moves on at once. "
+                + "A case the hub does not follow answers 404; the same body again answers 409; a body older than the replay window answers 422.");
         return api;
     }
 
@@ -41,10 +50,14 @@ public static class CallbacksApi
         HttpContext http,
         IOptions<AgencyCallbackOptions> options,
         IEnumerable<IAgencyCallbackTranslator> translators,
+        IDbContextFactory<HubApiDbContext> hubStore,
+        IDbContextFactory<WorkflowDbContext> workflows,
+        TimeProvider clock,
         IPublishEndpoint bus,
         AuditTrail audit)
     {
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var cancellationToken = http.RequestAborted;
+        var body = await ReadBodyAsync(http.Request, cancellationToken);
         if (body is null)
         {
             return HubProblems.Problem(StatusCodes.Status413PayloadTooLarge, HubProblems.Types.PayloadTooLarge, "Callback too large", $"A callback body is at most {MaxCallbackBytes} bytes.");
@@ -57,19 +70,39 @@ public static class CallbacksApi
         }
 
         var translator = translators.FirstOrDefault(t => t.Agency == agency);
-        var agencyCase = translator is null ? null : Translate(translator, body);
-        if (agencyCase is null)
+        var callback = translator is null ? null : Translate(translator, body);
+        if (translator is null || callback is null)
         {
             return HubProblems.Problem(StatusCodes.Status422UnprocessableEntity, HubProblems.Types.Validation, "Callback not understood",
                 "The body is not a case of this agency.");
         }
 
-        await bus.Publish(new RecordAgencyCaseUpdate(agency, agencyCase), http.RequestAborted);
-        await audit.AppendAsync(new AuditEntry($"agency:{agency}", AuditActions.AgencyCallback, null, null, ["status"], agencyCase.Reference), http.RequestAborted);
+        var now = clock.GetUtcNow();
+        var window = options.Value.ReplayWindow;
+        if (callback.UpdatedAt < now - window)
+        {
+            return HubProblems.Problem(StatusCodes.Status422UnprocessableEntity, HubProblems.Types.Validation, "Callback too old",
+                $"The change is older than the replay window ({window}); the hub polls for it instead.");
+        }
+
+        if (!await IsFollowedAsync(workflows, translator.Capability, callback.Reference, cancellationToken))
+        {
+            // The same answer for a reference that never existed and for one of another agency's steps: nothing is confirmed.
+            return HubProblems.Problem(StatusCodes.Status404NotFound, HubProblems.Types.NotFound, "Case not found", "The hub follows no such case of this agency.");
+        }
+
+        if (!await RecordReceiptAsync(hubStore, agency, body, callback.Reference, now, window, cancellationToken))
+        {
+            return HubProblems.Problem(StatusCodes.Status409Conflict, HubProblems.Types.Conflict, "Callback already received",
+                "This exact callback was accepted before; a replay is not applied twice.");
+        }
+
+        await bus.Publish(new RecordAgencyUpdate(agency, translator.Capability, callback.Reference, callback.Update), cancellationToken);
+        await audit.AppendAsync(new AuditEntry($"agency:{agency}", AuditActions.AgencyCallback, null, null, ["status"], callback.Reference), cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 
-    private static Contracts.Agencies.AgencyCase? Translate(IAgencyCallbackTranslator translator, byte[] body)
+    private static AgencyCallback? Translate(IAgencyCallbackTranslator translator, byte[] body)
     {
         try
         {
@@ -79,6 +112,38 @@ public static class CallbacksApi
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    private static async Task<bool> IsFollowedAsync(IDbContextFactory<WorkflowDbContext> workflows, string capability, string reference, CancellationToken cancellationToken)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        return await db.Steps.AsNoTracking().AnyAsync(s => s.CorrelationRef == reference && s.Capability == capability, cancellationToken);
+    }
+
+    /// <summary>Remembers the body; false when the same body was accepted before. Receipts older than the window are dropped.</summary>
+    private static async Task<bool> RecordReceiptAsync(
+        IDbContextFactory<HubApiDbContext> hubStore, string agency, byte[] body, string reference, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        await using var db = await hubStore.CreateDbContextAsync(cancellationToken);
+        var expired = (now - window).UtcTicks;
+        await db.CallbackReceipts.Where(r => r.ReceivedAtTicks < expired).ExecuteDeleteAsync(cancellationToken);
+        db.CallbackReceipts.Add(new CallbackReceipt
+        {
+            Agency = agency,
+            BodyHash = Convert.ToHexStringLower(SHA256.HashData(body)),
+            Reference = reference,
+            ReceivedAtTicks = now.UtcTicks,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // The primary key (agency, body hash) is taken: this body was accepted before.
+            return false;
         }
     }
 

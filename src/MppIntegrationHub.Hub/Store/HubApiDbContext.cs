@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using MppIntegrationHub.Hub.Applications;
 using MppIntegrationHub.Hub.Audit;
+using MppIntegrationHub.Hub.Callbacks;
 using MppIntegrationHub.Hub.Consents;
 using MppIntegrationHub.Hub.Webhooks;
 
 namespace MppIntegrationHub.Hub.Store;
 
-/// <summary>The unified API's own tables on the hub store: consents, the audit chain, idempotency records, webhooks and OpenIddict's entities.</summary>
-public sealed class HubApiDbContext(DbContextOptions<HubApiDbContext> options) : DbContext(options)
+/// <summary>The unified API's own tables on the hub store: consents, the audit chain, idempotency records, webhooks, callback receipts and OpenIddict's entities.</summary>
+public class HubApiDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
 
@@ -20,6 +21,8 @@ public sealed class HubApiDbContext(DbContextOptions<HubApiDbContext> options) :
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<CallbackReceipt> CallbackReceipts => Set<CallbackReceipt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -63,7 +66,7 @@ public sealed class HubApiDbContext(DbContextOptions<HubApiDbContext> options) :
             webhook.HasKey(w => w.Id);
             webhook.Property(w => w.ClientId).HasMaxLength(100);
             webhook.Property(w => w.Url).HasMaxLength(500);
-            webhook.Property(w => w.Secret).HasMaxLength(64);
+            webhook.Property(w => w.ProtectedSecret).HasMaxLength(1000);
             webhook.HasIndex(w => w.ClientId);
         });
         modelBuilder.Entity<WebhookDelivery>(delivery =>
@@ -80,6 +83,15 @@ public sealed class HubApiDbContext(DbContextOptions<HubApiDbContext> options) :
             attempt.ToTable("ApiWebhookAttempts");
             attempt.HasKey(a => a.Id);
             attempt.Property(a => a.Error).HasMaxLength(200);
+        });
+        modelBuilder.Entity<CallbackReceipt>(receipt =>
+        {
+            receipt.ToTable("ApiCallbackReceipts");
+            receipt.HasKey(r => new { r.Agency, r.BodyHash });
+            receipt.Property(r => r.Agency).HasMaxLength(40);
+            receipt.Property(r => r.BodyHash).HasMaxLength(64);
+            receipt.Property(r => r.Reference).HasMaxLength(100);
+            receipt.HasIndex(r => r.ReceivedAtTicks);
         });
     }
 }

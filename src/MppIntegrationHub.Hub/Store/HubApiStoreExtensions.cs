@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using MppIntegrationHub.Hub.Auth;
 using MppIntegrationHub.Storage;
@@ -9,10 +8,18 @@ namespace MppIntegrationHub.Hub.Store;
 /// <summary>Registers the API's DbContext on the hub store and brings its schema and clients up to date at start.</summary>
 public static class HubApiStoreExtensions
 {
-    /// <summary>Adds <see cref="HubApiDbContext"/> (pooled factory, plus a scoped instance for OpenIddict's stores) and the start-up migration.</summary>
+    /// <summary>
+    /// Adds <see cref="HubApiDbContext"/> on the configured engine (pooled factories per engine, plus a scoped
+    /// instance for OpenIddict's stores) and the start-up migration.
+    /// </summary>
     public static IServiceCollection AddHubApiStore(this IServiceCollection services)
     {
-        services.AddHubDbContext<HubApiDbContext>();
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPooledDbContextFactory<SqliteHubApiDbContext>((sp, b) =>
+            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(HubApiDbContext)));
+        services.AddPooledDbContextFactory<PostgreSqlHubApiDbContext>((sp, b) =>
+            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(HubApiDbContext)));
+        services.AddSingleton<IDbContextFactory<HubApiDbContext>, HubApiDbContextFactory>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HubApiDbContext>>().CreateDbContext());
         services.AddHostedService<HubApiInitializer>();
         return services;
@@ -20,16 +27,13 @@ public static class HubApiStoreExtensions
 }
 
 /// <summary>Applies the API's migrations and seeds the configured portal clients before the server accepts requests.</summary>
-internal sealed class HubApiInitializer(IOptions<StoreOptions> store, PortalClientSeeder clients) : IHostedService
+internal sealed class HubApiInitializer(
+    IOptions<StoreOptions> store, IDbContextFactory<HubApiDbContext> contexts, PortalClientSeeder clients) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Migrations are generated for PostgreSQL (see HubApiDesignTimeFactory), so on SQLite the model always differs
-        // from the snapshot in provider annotations; MigrationTests checks the PostgreSQL model has no pending changes instead.
-        var options = new DbContextOptionsBuilder<HubApiDbContext>();
-        options.UseHubStore(store.Value, nameof(HubApiDbContext))
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        await using (var db = new HubApiDbContext(options.Options))
+        await using (await StoreMigrationLock.AcquireAsync(store.Value, cancellationToken))
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

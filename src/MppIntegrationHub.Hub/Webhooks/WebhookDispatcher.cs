@@ -13,6 +13,7 @@ public sealed partial class WebhookDispatcher(
     IHttpClientFactory httpClients,
     IOptions<WebhookOptions> options,
     WebhookSignal signal,
+    WebhookSecrets secrets,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
@@ -54,11 +55,11 @@ public sealed partial class WebhookDispatcher(
         var due = await db.WebhookDeliveries
             .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.DueAtTicks <= now)
             .OrderBy(d => d.DueAtTicks).Take(Batch)
-            .Join(db.WebhookSubscriptions, d => d.SubscriptionId, s => s.Id, (d, s) => new { Delivery = d, s.Url, s.Secret })
+            .Join(db.WebhookSubscriptions, d => d.SubscriptionId, s => s.Id, (d, s) => new { Delivery = d, s.Url, s.ProtectedSecret })
             .ToListAsync(cancellationToken);
         foreach (var item in due)
         {
-            await AttemptAsync(db, item.Delivery, item.Url, item.Secret, cancellationToken);
+            await AttemptAsync(db, item.Delivery, item.Url, secrets.Unprotect(item.ProtectedSecret), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

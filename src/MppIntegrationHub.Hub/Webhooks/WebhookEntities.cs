@@ -1,6 +1,6 @@
 namespace MppIntegrationHub.Hub.Webhooks;
 
-/// <summary>A portal's subscription to its applications' events, with the secret its deliveries are signed with.</summary>
+/// <summary>A portal's subscription to its applications' events, with the secret its deliveries are signed with (encrypted, see <see cref="WebhookSecrets"/>).</summary>
 public sealed class WebhookSubscription
 {
     public Guid Id { get; set; }
@@ -9,7 +9,7 @@ public sealed class WebhookSubscription
 
     public required string Url { get; set; }
 
-    public required string Secret { get; set; }
+    public required string ProtectedSecret { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

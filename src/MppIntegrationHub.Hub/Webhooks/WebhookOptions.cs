@@ -23,6 +23,12 @@ public sealed record WebhookOptions
     /// <summary>Longest sleep of the dispatcher when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Networks (CIDR, e.g. <c>127.0.0.0/8</c>) the hub may deliver to although they are loopback, private or
+    /// link-local. Empty by default: portals are reached on public addresses; tests and on-premises portals list theirs.
+    /// </summary>
+    public IReadOnlyList<string> AllowedPrivateNetworks { get; init; } = [];
+
     /// <summary>Subscriptions a client may hold.</summary>
     [Range(1, 100)]
     public int MaxSubscriptionsPerClient { get; init; } = 10;

@@ -15,6 +15,8 @@ public sealed class WebhookService(
     IOptions<HubClientOptions> clients,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     WebhookSignal signal,
+    WebhookAddressGuard addresses,
+    WebhookSecrets secrets,
     TimeProvider clock)
 {
     public const string StatusChanged = "application.status-changed";
@@ -26,7 +28,14 @@ public sealed class WebhookService(
         var url = request.Url;
         var ok = url.IsAbsoluteUri && url.UserInfo.Length == 0 && url.AbsoluteUri.Length <= 500
             && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback && clients.Value.AllowHttp));
-        return ok ? [] : new() { ["url"] = ["An absolute https URL without credentials, at most 500 characters."] };
+        if (!ok)
+        {
+            return new() { ["url"] = ["An absolute https URL without credentials, at most 500 characters."] };
+        }
+
+        return addresses.IsForbiddenLiteral(url)
+            ? new() { ["url"] = ["The URL points at a loopback, private or link-local address; the hub delivers only to public addresses."] }
+            : [];
     }
 
     /// <summary>Creates a subscription with a fresh secret; null when the client already holds the maximum.</summary>
@@ -39,17 +48,18 @@ public sealed class WebhookService(
             return null;
         }
 
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var subscription = new WebhookSubscription
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             ClientId = clientId,
             Url = request.Url.AbsoluteUri,
-            Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            ProtectedSecret = secrets.Protect(secret),
             CreatedAt = clock.GetUtcNow(),
         };
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
-        return new Webhook(subscription.Id, new Uri(subscription.Url), subscription.CreatedAt, subscription.Secret);
+        return new Webhook(subscription.Id, new Uri(subscription.Url), subscription.CreatedAt, secret);
     }
 
     public async Task<IReadOnlyList<Webhook>> ListAsync(string clientId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using MppIntegrationHub.Hub.Auth;
 using MppIntegrationHub.Hub.Errors;
 
@@ -8,14 +9,22 @@ namespace MppIntegrationHub.Hub.Webhooks;
 /// <summary>Maps <c>/api/v1/webhooks</c>: a portal's subscriptions to its applications' events.</summary>
 public static class WebhooksApi
 {
-    /// <summary>Registers subscriptions, the delivery queue and the dispatcher (options <c>Hub:Webhooks</c>).</summary>
+    /// <summary>Registers subscriptions and the delivery queue (options <c>Hub:Webhooks</c>); roles that process work add the <see cref="WebhookDispatcher"/>.</summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<WebhookService>();
-        services.AddHttpClient(WebhookDispatcher.HttpClientName);
-        services.AddHostedService<WebhookDispatcher>();
+        services.AddSingleton<WebhookAddressGuard>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // A redirect would lead the delivery elsewhere than the subscribed URL; the connect step checks every address.
+                AllowAutoRedirect = false,
+                ConnectCallback = sp.GetRequiredService<WebhookAddressGuard>().ConnectAsync,
+            });
         return services;
     }
 

@@ -7,7 +7,9 @@ namespace MppIntegrationHub.Orchestration.Engine;
 /// <summary>The published view of an application's rows.</summary>
 internal static class ApplicationMapper
 {
-    public static ServiceApplication ToContract(WorkflowInstance app) => new()
+    /// <param name="app">The application with its steps.</param>
+    /// <param name="outputsSoFar">Outputs resolved from the steps when the application has no stored outputs yet.</param>
+    public static ServiceApplication ToContract(WorkflowInstance app, Dictionary<string, JsonElement>? outputsSoFar = null) => new()
     {
         Id = app.Id,
         ServiceCode = app.ServiceCode,
@@ -30,7 +32,7 @@ internal static class ApplicationMapper
             LastError = s is { ErrorKind: { } kind, ErrorMessage: { } message } ? new AgencyErrorSummary(kind, message) : null,
         })],
         Outputs = app.OutputsJson is null
-            ? new Dictionary<string, JsonElement>()
+            ? outputsSoFar ?? []
             : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(app.OutputsJson) ?? [],
     };
 }

@@ -426,20 +426,7 @@ internal sealed class WorkflowTransition
         Messages.Add(new ExecuteStep(_app.Id, step.StepId, step.Attempts, step.IdempotencyKey, step.DispatchId.Value));
     }
 
-    private string BuildOutputs()
-    {
-        var data = WorkflowDataFactory.Create(_app);
-        var outputs = new Dictionary<string, JsonElement>();
-        foreach (var (name, reference) in _plan.Definition.Outputs)
-        {
-            if (WorkflowReference.TryParse(reference) is { } parsed && data.Resolve(parsed) is { } value)
-            {
-                outputs[name] = value;
-            }
-        }
-
-        return JsonSerializer.Serialize(outputs);
-    }
+    private string BuildOutputs() => JsonSerializer.Serialize(WorkflowOutputs.Resolve(_app, _plan));
 
     private bool Finish()
     {

@@ -65,10 +65,8 @@ internal sealed partial class DueTimeScheduler(
                 : await db.Steps.AsNoTracking().Where(s => s.DueAt != null && s.DueAt > now).MinAsync(s => s.DueAt, cancellationToken);
         }
 
-        await Parallel.ForEachAsync(
-            due,
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (row, ct) => await engine.FireDueAsync(row.ApplicationId, row.StepId, ct));
+        // All at once: the committer applies them in a few group commits.
+        await Task.WhenAll(due.Select(row => engine.FireDueAsync(row.ApplicationId, row.StepId, cancellationToken)));
 
         var sleep = next is { } at ? at - clock.GetUtcNow() : _options.DueTimePollInterval;
         return sleep < _options.DueTimePollInterval ? sleep : _options.DueTimePollInterval;

@@ -54,16 +54,9 @@ internal sealed partial class LeaseSweeper(
                 .Select(s => (s.ApplicationId, s.StepId, s.DispatchId!.Value))];
         }
 
-        var redispatched = 0;
-        foreach (var (applicationId, stepId, dispatchId) in expired)
-        {
-            if (await engine.RedispatchExpiredLeaseAsync(applicationId, stepId, dispatchId, cancellationToken))
-            {
-                redispatched++;
-            }
-        }
-
-        return redispatched;
+        var redispatched = await Task.WhenAll(expired.Select(row =>
+            engine.RedispatchExpiredLeaseAsync(row.ApplicationId, row.StepId, row.DispatchId, cancellationToken)));
+        return redispatched.Count(applied => applied);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lease sweep failed; expired leases are swept on the next pass")]

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Orchestration.Engine;
 using MppIntegrationHub.Orchestration.Persistence;
 using MppIntegrationHub.Orchestration.Telemetry;
@@ -12,52 +10,108 @@ using MppIntegrationHub.Orchestration.Telemetry;
 namespace MppIntegrationHub.Orchestration.Hosting;
 
 /// <summary>
-/// Sends committed outbox rows to the bus and deletes them. Rows are claimed first (an update guarded by the
-/// claim's expiry), so relays of several processes share the table; a relay that dies mid-batch leaves its
-/// claim to expire and another sends the rows. A row can thus be sent twice, never lost: consumers tolerate
-/// duplicates (stale dispatch ids are dropped, agency writes carry idempotency keys). Each message is published in
-/// the trace stored with its row.
+/// Sends committed outbox rows to the bus and deletes them. Rows this process commits arrive already claimed by
+/// this relay, with their messages, straight from the commit (<see cref="CommittedOutbox"/>): no read back, no
+/// polling delay. Other rows (written by a process that died before sending them, or while no relay ran) are
+/// found by polling, claimed first (an update guarded by the claim's expiry), so relays of several processes share
+/// the table; a relay that dies mid-batch leaves its claim to expire and another sends the rows. A row can thus be
+/// sent twice, never lost: consumers tolerate duplicates (stale dispatch ids are dropped, agency writes carry
+/// idempotency keys). Each message is published in the trace stored with it.
 /// </summary>
 internal sealed partial class OutboxRelay(
     IDbContextFactory<WorkflowDbContext> contexts,
     StoreWriteGate writes,
     IBus bus,
+    CommittedOutbox committed,
     WorkflowSignals signals,
     TimeProvider clock,
     IOptions<OrchestrationOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private readonly Guid _relayId = Guid.NewGuid();
     private readonly OrchestrationOptions _options = options.Value;
+    private readonly List<CommittedRow> _unsent = [];
+    private readonly List<long> _sent = [];
+    private DateTimeOffset _nextPoll = DateTimeOffset.MinValue;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        committed.Attach();
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        committed.Detach();
+        await base.StopAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            int sent;
+            var busy = false;
             try
             {
-                sent = await RelayBatchAsync(stoppingToken);
+                var sent = await RelayCommittedAsync(stoppingToken);
+                busy = sent >= _options.OutboxBatchSize;
+
+                // Under load the committed queue never empties: poll on the interval then, so orphaned rows still go.
+                if (sent == 0 || clock.GetUtcNow() >= _nextPoll)
+                {
+                    _nextPoll = clock.GetUtcNow() + _options.OutboxPollInterval;
+                    busy |= await RelayBatchAsync(stoppingToken) >= _options.OutboxBatchSize;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogRelayFailed(ex);
-                sent = 0;
             }
 
-            if (sent < _options.OutboxBatchSize)
+            if (!busy)
             {
                 await signals.WaitForOutboxAsync(_options.OutboxPollInterval, stoppingToken);
             }
         }
     }
 
+    /// <summary>Sends what this process committed since the last pass; messages that failed to send stay for the next.</summary>
+    internal async Task<int> RelayCommittedAsync(CancellationToken cancellationToken)
+    {
+        committed.TakeInto(_unsent, _options.OutboxBatchSize - Math.Min(_unsent.Count, _options.OutboxBatchSize));
+        if (_unsent.Count == 0)
+        {
+            return 0;
+        }
+
+        var sent = 0;
+        try
+        {
+            foreach (var row in _unsent)
+            {
+                await PublishAsync(row.Messages, cancellationToken);
+                sent++;
+            }
+        }
+        finally
+        {
+            _sent.AddRange(_unsent.Take(sent).Select(r => r.RowId));
+            _unsent.RemoveRange(0, sent);
+        }
+
+        // Rows whose delete failed stay in the list and go with the next delete.
+        await DeleteAsync(_sent, cancellationToken);
+        _sent.Clear();
+        return sent;
+    }
+
+    /// <summary>Claims and sends rows no live relay owns (another process's, or written while this relay was not running).</summary>
     internal async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var relayId = committed.RelayId;
         var ids = await db.Outbox.AsNoTracking()
-            .Where(m => m.ClaimedUntil == null || m.ClaimedUntil < now)
+            .Where(m => (m.ClaimedUntil == null || m.ClaimedUntil < now) && m.ClaimedBy != relayId)
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(_options.OutboxBatchSize)
@@ -68,25 +122,37 @@ internal sealed partial class OutboxRelay(
         }
 
         var until = now + _options.OutboxClaimDuration;
+        var claimId = Guid.NewGuid();
         await writes.WriteAsync(() => db.Outbox
             .Where(m => ids.Contains(m.Id) && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, _relayId).SetProperty(m => m.ClaimedUntil, until), cancellationToken));
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claimId).SetProperty(m => m.ClaimedUntil, until), cancellationToken));
         var claimed = await db.Outbox.AsNoTracking()
-            .Where(m => ids.Contains(m.Id) && m.ClaimedBy == _relayId)
+            .Where(m => ids.Contains(m.Id) && m.ClaimedBy == claimId)
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
 
         foreach (var row in claimed)
         {
-            var type = OutboxMessageTypes.Resolve(row.MessageType);
-            var message = JsonSerializer.Deserialize(row.Body, type, HubJson.Options)!;
-            using var relay = WorkflowTelemetry.StartRelay(row.MessageType, row.TraceParent);
-            await bus.Publish(message, type, cancellationToken);
+            await PublishAsync(OutboxBody.Read(row.Body), cancellationToken);
         }
 
-        var sentIds = claimed.Select(m => m.Id).ToList();
-        await writes.WriteAsync(() => db.Outbox.Where(m => sentIds.Contains(m.Id) && m.ClaimedBy == _relayId).ExecuteDeleteAsync(cancellationToken));
+        await DeleteAsync([.. claimed.Select(m => m.Id)], cancellationToken);
         return ids.Count;
+    }
+
+    private async Task PublishAsync(IReadOnlyList<OutboxEntry> messages, CancellationToken cancellationToken)
+    {
+        foreach (var (message, traceParent) in messages)
+        {
+            using var relay = WorkflowTelemetry.StartRelay(message.GetType().Name, traceParent);
+            await bus.Publish(message, message.GetType(), cancellationToken);
+        }
+    }
+
+    private async Task DeleteAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await writes.WriteAsync(() => db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay failed; the rows stay and are sent on the next pass")]

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MppIntegrationHub.Orchestration.Persistence;
+using MppIntegrationHub.Storage;
 
 namespace MppIntegrationHub.Orchestration.Hosting;
 
 /// <summary>Brings the workflow tables up to date before the engine's other services start.</summary>
-internal sealed class WorkflowStoreMigrator(IDbContextFactory<WorkflowDbContext> contexts, IOptions<OrchestrationOptions> options)
+internal sealed class WorkflowStoreMigrator(IDbContextFactory<WorkflowDbContext> contexts, IOptions<OrchestrationOptions> options, IOptions<StoreOptions> store)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -23,7 +24,10 @@ internal sealed class WorkflowStoreMigrator(IDbContextFactory<WorkflowDbContext>
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        await using (await StoreMigrationLock.AcquireAsync(store.Value, cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -11,25 +11,30 @@ namespace MppIntegrationHub.Orchestration.Messaging;
 
 /// <summary>Feeds an agency's callback to the wait step following that case, ending the wait without the next poll.</summary>
 internal sealed class RecordAgencyCaseUpdateConsumer(IDbContextFactory<WorkflowDbContext> contexts, WorkflowEngine engine)
-    : IConsumer<RecordAgencyCaseUpdate>
+    : IConsumer<RecordAgencyCaseUpdate>, IConsumer<RecordAgencyUpdate>
 {
-    public async Task Consume(ConsumeContext<RecordAgencyCaseUpdate> context)
+    public Task Consume(ConsumeContext<RecordAgencyCaseUpdate> context) => FeedAsync(
+        context.Message.Case.Reference, null, JsonSerializer.SerializeToElement(context.Message.Case, HubJson.Options), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<RecordAgencyUpdate> context) =>
+        FeedAsync(context.Message.Reference, context.Message.Capability, context.Message.Update, context.CancellationToken);
+
+    // With a capability only steps calling it are fed, so one agency's callback never ends another agency's wait.
+    private async Task FeedAsync(string reference, string? capability, JsonElement update, CancellationToken cancellationToken)
     {
-        var reference = context.Message.Case.Reference;
         List<(Guid ApplicationId, string StepId)> waiting;
-        await using (var db = await contexts.CreateDbContextAsync(context.CancellationToken))
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             waiting = [.. (await db.Steps.AsNoTracking()
-                .Where(s => s.CorrelationRef == reference && s.Status == StepStatus.Waiting)
+                .Where(s => s.CorrelationRef == reference && s.Status == StepStatus.Waiting && (capability == null || s.Capability == capability))
                 .Select(s => new { s.ApplicationId, s.StepId })
-                .ToListAsync(context.CancellationToken))
+                .ToListAsync(cancellationToken))
                 .Select(s => (s.ApplicationId, s.StepId))];
         }
 
-        var body = JsonSerializer.SerializeToElement(context.Message.Case, HubJson.Options);
         foreach (var (applicationId, stepId) in waiting)
         {
-            await engine.RecordCaseUpdateAsync(applicationId, stepId, body, context.CancellationToken);
+            await engine.RecordCaseUpdateAsync(applicationId, stepId, update, cancellationToken);
         }
     }
 }

@@ -1,18 +1,19 @@
 namespace MppIntegrationHub.Orchestration.Persistence;
 
-/// <summary>A message committed with the state change that caused it, sent afterwards by the relay.</summary>
+/// <summary>
+/// The messages of one commit, written in its transaction and sent afterwards by the relay: one row per commit
+/// rather than per message, so a group commit adds one insert and the relay one delete however many it carries.
+/// </summary>
 public sealed class OutboxMessage
 {
     public long Id { get; set; }
 
-    public required string MessageType { get; set; }
-
+    /// <summary>The messages as a JSON array of <c>{"type", "message"}</c> envelopes (see <c>OutboxBody</c>).</summary>
     public required string Body { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public int MessageCount { get; set; }
 
-    /// <summary>W3C trace context of the transition that wrote the row; the relay sends the message in that trace.</summary>
-    public string? TraceParent { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The relay instance sending it; another instance takes over once <see cref="ClaimedUntil"/> passes.</summary>
     public Guid? ClaimedBy { get; set; }

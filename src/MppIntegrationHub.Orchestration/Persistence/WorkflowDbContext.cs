@@ -6,9 +6,6 @@ namespace MppIntegrationHub.Orchestration.Persistence;
 /// <summary>The orchestrator's tables in the hub's store: applications, steps (with due times and leases), outbox, retry controls.</summary>
 public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 {
-    /// <summary>A W3C traceparent: version, trace id, span id and flags (55 characters).</summary>
-    private const int TraceParentLength = 55;
-
     public DbSet<WorkflowInstance> Applications => Set<WorkflowInstance>();
 
     public DbSet<WorkflowStepState> Steps => Set<WorkflowStepState>();
@@ -37,7 +34,9 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
             e.Property(a => a.ClientId).HasMaxLength(128);
             e.Property(a => a.Nik).HasMaxLength(16);
             e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(a => a.TraceParent).HasMaxLength(TraceParentLength);
+
+            // A W3C traceparent: version, trace id, span id and flags.
+            e.Property(a => a.TraceParent).HasMaxLength(55);
             e.HasMany(a => a.Steps).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.Status, a.UpdatedAt });
         });
@@ -58,8 +57,6 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("workflow_outbox");
             e.HasKey(m => m.Id);
-            e.Property(m => m.MessageType).HasMaxLength(64);
-            e.Property(m => m.TraceParent).HasMaxLength(TraceParentLength);
         });
         modelBuilder.Entity<AgencyRetryControl>(e =>
         {

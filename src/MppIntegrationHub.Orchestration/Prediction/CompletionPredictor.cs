@@ -19,6 +19,7 @@ public sealed class CompletionPredictor
     private static readonly TimeSpan DefaultStepSeed = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, RollingDurations> _observed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<WorkflowPlan, double> _seedScales = new();
 
     /// <summary>Adds one observed duration of a step calling <paramref name="capability"/>.</summary>
     public void Observe(string capability, TimeSpan duration) =>
@@ -33,7 +34,7 @@ public sealed class CompletionPredictor
             return app.Status == ApplicationStatus.Completed && app.CompletedAt is { } done ? new ExpectedCompletion(done, done) : null;
         }
 
-        var scale = SeedScale(plan);
+        var scale = _seedScales.GetOrAdd(plan, SeedScale);
         var estimates = plan.TopologicalOrder.ToDictionary(s => s.Id, s => Estimate(s, scale), StringComparer.Ordinal);
         var p50 = RemainingPath(app, plan, now, step => estimates[step.Id].P50);
         var p90 = RemainingPath(app, plan, now, step => estimates[step.Id].P90);
@@ -92,6 +93,10 @@ public sealed class CompletionPredictor
         private int _count;
         private int _next;
 
+        // Sorted once per change of the window, not per prediction: a batch of transitions predicts many
+        // applications between two observations.
+        private TimeSpan[]? _sorted;
+
         public void Add(TimeSpan duration)
         {
             lock (_items)
@@ -99,6 +104,7 @@ public sealed class CompletionPredictor
                 _items[_next] = duration;
                 _next = (_next + 1) % _items.Length;
                 _count = Math.Min(_count + 1, _items.Length);
+                _sorted = null;
             }
         }
 
@@ -107,10 +113,15 @@ public sealed class CompletionPredictor
             TimeSpan[] sorted;
             lock (_items)
             {
-                sorted = _items[.._count];
+                if (_sorted is null)
+                {
+                    _sorted = _items[.._count];
+                    Array.Sort(_sorted);
+                }
+
+                sorted = _sorted;
             }
 
-            Array.Sort(sorted);
             return sorted.Length == 0
                 ? (0, TimeSpan.Zero, TimeSpan.Zero)
                 : (sorted.Length, sorted[(int)((sorted.Length - 1) * first)], sorted[(int)((sorted.Length - 1) * second)]);

@@ -3,6 +3,7 @@ using MppIntegrationHub.Adapters.Tests.Infrastructure;
 using MppIntegrationHub.Contracts.Capabilities;
 using MppIntegrationHub.Contracts.Errors;
 using MppIntegrationHub.Simulators;
+using MppIntegrationHub.Simulators.Faults;
 using MppIntegrationHub.Simulators.People;
 
 namespace MppIntegrationHub.Adapters.Tests.SatuSehat;
@@ -75,6 +76,36 @@ public sealed class SatuSehatTokenTests(SimulatorsFixture fixture)
     }
 
     [Fact]
+    public async Task Token_ThrottledWithRetryAfter_CoolsDownForThatLongThenRenews()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+        await using var host = AdapterHost.Create(AdapterHost.SatuSehat(_sims), clock);
+        _sims.SatuSehat.Faults.Set(new FaultProfile { ErrorRate = 1, ErrorStatusCodes = [429], RetryAfter = TimeSpan.FromMinutes(3) });
+
+        var throttled = await FailsAsync(host);
+        _sims.SatuSehat.Faults.Clear();
+        var duringCooldown = new List<AgencyError>();
+        foreach (var elapsed in new[] { TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(59) })
+        {
+            clock.Advance(elapsed);
+            duringCooldown.Add(await FailsAsync(host));
+        }
+
+        var tokenRequestsDuringCooldown = _sims.SatuSehat.Requests.Count("POST", TokenPath);
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await host.Invoker.InvokeAsync(CanonicalCapabilities.HealthSummary, HappyPath, new CallContext());
+
+        Assert.Equal((AgencyErrorKind.Transient, "http.429", TimeSpan.FromMinutes(3)), (throttled.Kind, throttled.Code, throttled.RetryAfter));
+        Assert.All(duringCooldown, e => Assert.Equal((AgencyErrorKind.Transient, "http.429"), (e.Kind, e.Code)));
+        Assert.Equal(
+            new TimeSpan?[] { TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(61) },
+            duringCooldown.Select(e => e.RetryAfter));
+        Assert.Equal(1, tokenRequestsDuringCooldown);
+        Assert.Equal(2, _sims.SatuSehat.Requests.Count("POST", TokenPath));
+        Assert.Equal(1, _sims.SatuSehat.Requests.Count("GET", "/fhir-r4/v1/Patient"));
+    }
+
+    [Fact]
     public async Task HealthSummary_Logs_ContainNoTokenSecretOrNik()
     {
         await using var host = AdapterHost.Create(AdapterHost.SatuSehat(_sims));
@@ -92,4 +123,8 @@ public sealed class SatuSehatTokenTests(SimulatorsFixture fixture)
             r.Message.Contains(secret, StringComparison.Ordinal)
             || (r.StructuredState ?? []).Any(s => s.Value?.Contains(secret, StringComparison.Ordinal) == true)));
     }
+
+    private async Task<AgencyError> FailsAsync(AdapterHost host) =>
+        (await Assert.ThrowsAsync<AgencyException>(() =>
+            host.Invoker.InvokeAsync(CanonicalCapabilities.HealthSummary, HappyPath, new CallContext()))).Error;
 }

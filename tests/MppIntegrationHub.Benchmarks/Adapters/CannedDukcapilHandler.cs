@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 
 namespace MppIntegrationHub.Benchmarks.Adapters;
 
-/// <summary>Answers every request in memory with the same Dukcapil verification page, so only the client side is measured.</summary>
+/// <summary>
+/// Answers every request in memory with the same Dukcapil verification page, so only the client side is measured. The
+/// request body is read to the end first, as a socket handler would send it: a lazily serialized body costs its share.
+/// </summary>
 internal sealed class CannedDukcapilHandler : HttpMessageHandler
 {
     public static readonly byte[] Body = """
@@ -13,10 +16,15 @@ internal sealed class CannedDukcapilHandler : HttpMessageHandler
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Content is { } sent)
+        {
+            await sent.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+        }
+
         var content = new ByteArrayContent(Body);
         content.Headers.ContentType = Json;
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
     }
 }

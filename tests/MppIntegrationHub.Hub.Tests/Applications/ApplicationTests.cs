@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MppIntegrationHub.Contracts.Applications;
 using MppIntegrationHub.Contracts.Consents;
 using MppIntegrationHub.Contracts.Services;
 using MppIntegrationHub.Hub.Applications;
 using MppIntegrationHub.Hub.Errors;
 using MppIntegrationHub.Hub.Tests.Support;
+using MppIntegrationHub.Orchestration.Persistence;
 
 namespace MppIntegrationHub.Hub.Tests.Applications;
 
@@ -158,6 +161,31 @@ public sealed class ApplicationTests(HubFactory hub) : IClassFixture<HubFactory>
     }
 
     [Fact]
+    public async Task Submit_AfterACrashBeforeTheEngineCommitted_KeyIsTakenOverOnceTheClaimIsAbandoned()
+    {
+        using var portal = await hub.ClientForAsync(HubFactory.PortalA);
+        var nik = "3273011706880007";
+        var consent = await portal.RecordConsentAsync(hub, nik, DataPurpose.PoliceClearance);
+        var key = Guid.NewGuid().ToString();
+        using var first = await SubmitAsync(portal, key, Skck(nik, consent, "MELAMAR PEKERJAAN"));
+        var id = (await first.Content.ReadFromJsonAsync<ServiceApplication>(hub.Json))!.Id;
+        await ForgetApplicationAsync(portal, id); // as if the process died after claiming the key, before the engine's commit
+
+        using var meanwhile = await SubmitAsync(portal, key, Skck(nik, consent, "MELAMAR PEKERJAAN"));
+        hub.Clock.Advance(ApplicationService.AbandonedClaimAfter + TimeSpan.FromSeconds(1));
+        using var retried = await SubmitAsync(portal, key, Skck(nik, consent, "MELAMAR PEKERJAAN"));
+        using var again = await SubmitAsync(portal, key, Skck(nik, consent, "MELAMAR PEKERJAAN"));
+
+        await meanwhile.AssertProblemAsync(HttpStatusCode.Conflict, HubProblems.Types.Conflict);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(first.Headers.Location, retried.Headers.Location);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        using var read = await portal.GetAsync($"/api/v1/applications/{id}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
     public async Task List_WithUnknownStatus_Is400()
     {
         using var portal = await hub.ClientForAsync(HubFactory.PortalA);
@@ -193,6 +221,26 @@ public sealed class ApplicationTests(HubFactory hub) : IClassFixture<HubFactory>
         }
 
         return http.SendAsync(message);
+    }
+
+    /// <summary>Waits until the engine has stopped touching the application (its first attempt found the agency down), then deletes its rows.</summary>
+    private async Task ForgetApplicationAsync(HttpClient portal, Guid id)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var application = (await portal.GetFromJsonAsync<ServiceApplication>(new Uri($"/api/v1/applications/{id}", UriKind.Relative), hub.Json, deadline.Token))!;
+            if (application.Status == ApplicationStatus.Paused)
+            {
+                break;
+            }
+
+            await Task.Delay(50, deadline.Token);
+        }
+
+        await using var db = await hub.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        await db.Steps.Where(s => s.ApplicationId == id).ExecuteDeleteAsync();
+        await db.Applications.Where(a => a.Id == id).ExecuteDeleteAsync();
     }
 
     private static SubmitApplicationRequest Skck(string nik, Guid consent, string purpose) => new()

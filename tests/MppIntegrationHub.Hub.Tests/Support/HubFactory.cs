@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using MppIntegrationHub.Adapters;
+using MppIntegrationHub.Adapters.Callbacks;
+using MppIntegrationHub.Adapters.Skck;
 using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Hub.Auth;
 
@@ -34,7 +36,7 @@ public class HubFactory : WebApplicationFactory<Program>
 
     public JsonSerializerOptions Json => HubJson.Create(Clock);
 
-    /// <summary>True for the end-to-end host: real adapters against in-process simulators, on the system clock.</summary>
+    /// <summary>True for the end-to-end host: real adapters against in-process simulators, on the same movable clock.</summary>
     protected virtual bool WithSimulators => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -49,6 +51,10 @@ public class HubFactory : WebApplicationFactory<Program>
             ["Hub:Audit:NikKey"] = "test-nik-reference-key-0123456789abcdef",
             ["Hub:Webhooks:PollInterval"] = "00:00:00.2",
             ["Hub:AgencyCallbacks:Secrets:skck"] = CallbackSecret,
+            ["Hub:DataProtection:KeyFolder"] = Path.Combine(_folder, "keys"),
+            ["Hub:Webhooks:AllowedPrivateNetworks:0"] = "127.0.0.0/8",
+            ["Hub:TokenKeys:SigningKey"] = TestTokenKeys.Signing,
+            ["Hub:TokenKeys:EncryptionKey"] = TestTokenKeys.Encryption,
         };
         AddClient(settings, 0, PortalA, 1000, [.. HubScopesForTests.Portal]);
         AddClient(settings, 1, PortalB, 1000, [.. HubScopesForTests.Portal]);
@@ -57,24 +63,31 @@ public class HubFactory : WebApplicationFactory<Program>
         AddClient(settings, 4, Throttled, 3, ["identity.verify"]);
         AddClient(settings, 5, Fuzzer, 1_000_000, [.. HubScopesForTests.Portal]);
         AddClient(settings, 6, Operator, 1_000_000, [HubScopes.Operator]);
+        Configure(settings);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
 
-        if (WithSimulators)
-        {
-            return;
-        }
-
         builder.ConfigureTestServices(services =>
         {
+            // One movable clock for the hub, its token server and (end to end) the in-process agency simulators.
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (WithSimulators)
+            {
+                return;
+            }
+
             services.RemoveAll<ICapabilityInvoker>();
             services.AddSingleton<ICapabilityInvoker>(Agencies);
-            services.AddSingleton<Adapters.Callbacks.IAgencyCallbackTranslator, FakeSkckCallbackTranslator>();
+            services.AddAgencyCallbackTranslator<SkckCallbackTranslator>();
         });
+    }
+
+    /// <summary>Lets a derived host add or change settings before they are applied.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     /// <summary>A client carrying a real access token from <c>/connect/token</c>.</summary>
@@ -110,7 +123,7 @@ public class HubFactory : WebApplicationFactory<Program>
         }
     }
 
-    private static void AddClient(Dictionary<string, string?> settings, int index, string id, int perMinute, string[] scopes)
+    protected static void AddClient(Dictionary<string, string?> settings, int index, string id, int perMinute, string[] scopes)
     {
         var prefix = $"Hub:Clients:{index}:";
         settings[prefix + "ClientId"] = id;

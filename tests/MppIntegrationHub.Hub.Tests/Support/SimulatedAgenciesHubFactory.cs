@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MppIntegrationHub.Adapters.Dukcapil;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Simulators;
@@ -67,8 +66,6 @@ public sealed class SimulatedAgenciesHubFactory : HubFactory
 
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
             services.Configure<OpenIddictServerOptions>(o => o.TimeProvider = TimeProvider.System);
             services.Configure<OpenIddictValidationOptions>(o => o.TimeProvider = TimeProvider.System);
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(new LockedList(_spans)));

@@ -73,6 +73,15 @@ public sealed class WebhookTests(HubFactory hub) : IClassFixture<HubFactory>
     [InlineData("http://portal.example/hooks")]
     [InlineData("https://user:pass@portal.example/hooks")]
     [InlineData("/relative/hooks")]
+    [InlineData("https://10.1.2.3/hooks")]
+    [InlineData("https://172.20.0.1/hooks")]
+    [InlineData("https://192.168.1.10/hooks")]
+    [InlineData("https://169.254.169.254/latest/meta-data")]
+    [InlineData("https://100.64.0.1/hooks")]
+    [InlineData("https://[fd00::1]/hooks")]
+    [InlineData("https://[fe80::1]/hooks")]
+    [InlineData("https://[::ffff:10.0.0.1]/hooks")]
+    [InlineData("https://0.0.0.0/hooks")]
     public async Task Create_WithUnacceptableUrl_Is400(string url)
     {
         using var portal = await hub.ClientForAsync(HubFactory.PortalA);

@@ -174,8 +174,8 @@ public sealed class EngineGuaranteeTests
     private static async Task<int> ExecuteStepsFor(OrchestrationHarness hub, Guid applicationId, string stepId)
     {
         await using var db = await hub.Contexts.CreateDbContextAsync();
-        var rows = await db.Outbox.AsNoTracking().Where(m => m.MessageType == nameof(ExecuteStep)).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<ExecuteStep>(r.Body, Contracts.Serialization.HubJson.Options)!)
+        var rows = await db.Outbox.AsNoTracking().ToListAsync();
+        return rows.SelectMany(r => OutboxBody.Read(r.Body).Select(e => e.Message)).OfType<ExecuteStep>()
             .Count(m => m.ApplicationId == applicationId && m.StepId == stepId);
     }
 

@@ -63,14 +63,8 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.PostgreSql
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(55)
-                        .HasColumnType("character varying(55)");
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

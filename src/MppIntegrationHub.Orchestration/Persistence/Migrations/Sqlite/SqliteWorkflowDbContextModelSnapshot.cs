@@ -56,14 +56,8 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(55)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -9,10 +9,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MppIntegrationHub.Hub.Store.Migrations
+namespace MppIntegrationHub.Hub.Store.Migrations.PostgreSql
 {
-    [DbContext(typeof(HubApiDbContext))]
-    [Migration("20261123125850_InitialApi")]
+    [DbContext(typeof(PostgreSqlHubApiDbContext))]
+    [Migration("20261123150851_InitialApi")]
     partial class InitialApi
     {
         /// <inheritdoc />
@@ -101,6 +101,31 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                     b.HasIndex("NikReference", "Sequence");
 
                     b.ToTable("ApiAuditRecords", (string)null);
+                });
+
+            modelBuilder.Entity("MppIntegrationHub.Hub.Callbacks.CallbackReceipt", b =>
+                {
+                    b.Property<string>("Agency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BodyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ReceivedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Agency", "BodyHash");
+
+                    b.HasIndex("ReceivedAtTicks");
+
+                    b.ToTable("ApiCallbackReceipts", (string)null);
                 });
 
             modelBuilder.Entity("MppIntegrationHub.Hub.Consents.ConsentRecord", b =>
@@ -230,10 +255,10 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("ProtectedSecret")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Url")
                         .IsRequired()

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MppIntegrationHub.Hub.Store.Migrations
+namespace MppIntegrationHub.Hub.Store.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class InitialApi : Migration
@@ -29,6 +29,20 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApiAuditRecords", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiCallbackReceipts",
+                columns: table => new
+                {
+                    Agency = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BodyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReceivedAtTicks = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiCallbackReceipts", x => new { x.Agency, x.BodyHash });
                 });
 
             migrationBuilder.CreateTable(
@@ -89,7 +103,7 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Secret = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -228,6 +242,11 @@ namespace MppIntegrationHub.Hub.Store.Migrations
                 columns: new[] { "NikReference", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiCallbackReceipts_ReceivedAtTicks",
+                table: "ApiCallbackReceipts",
+                column: "ReceivedAtTicks");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiConsents_ClientId_Nik",
                 table: "ApiConsents",
                 columns: new[] { "ClientId", "Nik" });
@@ -291,6 +310,9 @@ namespace MppIntegrationHub.Hub.Store.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ApiAuditRecords");
+
+            migrationBuilder.DropTable(
+                name: "ApiCallbackReceipts");
 
             migrationBuilder.DropTable(
                 name: "ApiConsents");

@@ -11,8 +11,8 @@ using MppIntegrationHub.Orchestration.Persistence;
 namespace MppIntegrationHub.Orchestration.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkflowDbContext))]
-    [Migration("20261123145820_TraceContext")]
-    partial class TraceContext
+    [Migration("20261123161336_ApplicationTraceContext")]
+    partial class ApplicationTraceContext
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -59,14 +59,8 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(55)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

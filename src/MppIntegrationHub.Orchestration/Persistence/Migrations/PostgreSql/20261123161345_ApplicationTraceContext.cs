@@ -2,25 +2,18 @@
 
 #nullable disable
 
-namespace MppIntegrationHub.Orchestration.Persistence.Migrations.Sqlite
+namespace MppIntegrationHub.Orchestration.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class TraceContext : Migration
+    public partial class ApplicationTraceContext : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
                 name: "TraceParent",
-                table: "workflow_outbox",
-                type: "TEXT",
-                maxLength: 55,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "TraceParent",
                 table: "workflow_applications",
-                type: "TEXT",
+                type: "character varying(55)",
                 maxLength: 55,
                 nullable: true);
         }
@@ -28,10 +21,6 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "TraceParent",
-                table: "workflow_outbox");
-
             migrationBuilder.DropColumn(
                 name: "TraceParent",
                 table: "workflow_applications");

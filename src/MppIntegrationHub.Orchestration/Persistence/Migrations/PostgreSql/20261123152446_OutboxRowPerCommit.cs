@@ -1,0 +1,44 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MppIntegrationHub.Orchestration.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class OutboxRowPerCommit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "MessageCount",
+                table: "workflow_outbox",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            // Rows still unsent keep their one message, now in the envelope array the relay reads.
+            migrationBuilder.Sql("""UPDATE workflow_outbox SET "Body" = '[{"type":"' || "MessageType" || '","message":' || "Body" || '}]'""");
+
+            migrationBuilder.DropColumn(
+                name: "MessageType",
+                table: "workflow_outbox");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MessageCount",
+                table: "workflow_outbox");
+
+            migrationBuilder.AddColumn<string>(
+                name: "MessageType",
+                table: "workflow_outbox",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+        }
+    }
+}
