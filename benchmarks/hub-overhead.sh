@@ -27,12 +27,15 @@ dotnet "$tools" stub-agency --port "$STUB_PORT" >"$work/stub.log" 2>&1 & pids+=(
 
 step "start the hub (Release) on 127.0.0.1:$HUB_PORT, agencies from configuration, Dukcapil at the stub"
 stub="http://127.0.0.1:$STUB_PORT/"
+mkdir "$work/keys"   # token signing and encryption keys for this run only
+openssl genrsa -out "$work/keys/signing.pem" 2048 2>/dev/null
+openssl genrsa -out "$work/keys/encryption.pem" 2048 2>/dev/null
 (
   cd "$work"
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$HUB_PORT"
   export Logging__LogLevel__Default=Warning
   export Store__ConnectionString="Data Source=$work/hub.db"
-  export Hub__AllowHttp=true Hub__Audit__NikKey=load-benchmark-only-nik-reference-key-0123456789
+  export Hub__AllowHttp=true Hub__Audit__NikKey=load-benchmark-only-nik-reference-key-0123456789 Hub__TokenKeys__Folder="$work/keys"
   # The benchmark client's per-client limit is set high by configuration: the point is the hub's cost, not its quota.
   export Hub__Clients__0__ClientId=load-bench Hub__Clients__0__ClientSecret=load-bench-secret-0123456789
   export Hub__Clients__0__Scopes__0=identity.verify Hub__Clients__0__RequestsPerMinute=1000000
@@ -46,15 +49,19 @@ stub="http://127.0.0.1:$STUB_PORT/"
   exec dotnet "$OLDPWD/src/MppIntegrationHub.Hub/bin/Release/net10.0/MppIntegrationHub.Hub.dll"
 ) >"$work/hub.log" 2>&1 & pids+=($!)
 wait_http "http://127.0.0.1:$HUB_PORT/health/live"
-token=$(curl -s "http://127.0.0.1:$HUB_PORT/connect/token" -d grant_type=client_credentials \
-  -d client_id=load-bench -d client_secret=load-bench-secret-0123456789 | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-
+curl -s "http://127.0.0.1:$HUB_PORT/connect/token" -d grant_type=client_credentials \
+  -d client_id=load-bench -d client_secret=load-bench-secret-0123456789 -d scope=identity.verify >"$work/token.json"
+token=$(sed -nE 's/.*"access_token": *"([^"]+)".*/\1/p' "$work/token.json")
+[ -n "$token" ] || { echo "no access token:" >&2; cat "$work/token.json" >&2; exit 1; }
 printf '{"nik":"3273021205909001","fullName":"ANDI PRATAMA"}' >"$work/hub.json"
 printf '{"NIK":"3273021205909001","user_id":"bench","password":"bench","IP_USER":"127.0.0.1","TRESHOLD":"80","NAMA_LGKP":"ANDI PRATAMA"}' >"$work/direct.json"
 hub_url="http://127.0.0.1:$HUB_PORT/api/v1/identity/verifications"
 direct_url="${stub}dukcapil/get_json/BENCH/CALL_VERIFY_BY_ELEMEN"
-curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @"$work/hub.json" "$hub_url" >/dev/null \
-  || { echo "the hub did not verify the sample request; log: $work/hub.log" >&2; tail -20 "$work/hub.log" >&2; exit 1; }
+status=$(curl -s -o "$work/sample.json" -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data-binary @"$work/hub.json" "$hub_url")
+if [ "$status" != 200 ]; then
+  echo "the hub did not verify the sample request (HTTP $status):" >&2; cat "$work/sample.json" >&2; echo >&2; tail -20 "$work/hub.log" >&2; exit 1
+fi
 
 throughput() { # name url body token
   step "wrk $1: $WRK_THREADS threads, $WRK_CONNECTIONS connections, ${WRK_SECONDS}s (after 3s warm-up)"
