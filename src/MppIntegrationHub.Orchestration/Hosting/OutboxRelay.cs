@@ -82,20 +82,12 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        var sent = 0;
-        try
-        {
-            foreach (var row in _unsent)
-            {
-                await PublishAsync(row.Messages, cancellationToken);
-                sent++;
-            }
-        }
-        finally
-        {
-            _sent.AddRange(_unsent.Take(sent).Select(r => r.RowId));
-            _unsent.RemoveRange(0, sent);
-        }
+        // All at once: on RabbitMQ each publish waits for the broker's confirm, so one after the other would cap the
+        // relay at one round trip per message. If any fails, the whole pass is sent again (duplicates are tolerated).
+        await PublishAsync(_unsent.SelectMany(r => r.Messages), cancellationToken);
+        var sent = _unsent.Count;
+        _sent.AddRange(_unsent.Select(r => r.RowId));
+        _unsent.Clear();
 
         // Rows whose delete failed stay in the list and go with the next delete.
         await DeleteAsync(_sent, cancellationToken);
@@ -130,22 +122,13 @@ internal sealed partial class OutboxRelay(
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
 
-        foreach (var row in claimed)
-        {
-            await PublishAsync(OutboxBody.Read(row.Body), cancellationToken);
-        }
-
+        await PublishAsync(claimed.SelectMany(row => OutboxBody.Read(row.Body)), cancellationToken);
         await DeleteAsync([.. claimed.Select(m => m.Id)], cancellationToken);
         return ids.Count;
     }
 
-    private async Task PublishAsync(IReadOnlyList<object> messages, CancellationToken cancellationToken)
-    {
-        foreach (var message in messages)
-        {
-            await bus.Publish(message, message.GetType(), cancellationToken);
-        }
-    }
+    private Task PublishAsync(IEnumerable<object> messages, CancellationToken cancellationToken) =>
+        Task.WhenAll(messages.Select(message => bus.Publish(message, message.GetType(), cancellationToken)));
 
     private async Task DeleteAsync(List<long> ids, CancellationToken cancellationToken)
     {
