@@ -85,20 +85,12 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        var sent = 0;
-        try
-        {
-            foreach (var row in _unsent)
-            {
-                await PublishAsync(row.Messages, cancellationToken);
-                sent++;
-            }
-        }
-        finally
-        {
-            _sent.AddRange(_unsent.Take(sent).Select(r => r.RowId));
-            _unsent.RemoveRange(0, sent);
-        }
+        // All at once: on RabbitMQ each publish waits for the broker's confirm, so one after the other would cap the
+        // relay at one round trip per message. If any fails, the whole pass is sent again (duplicates are tolerated).
+        await PublishAsync(_unsent.SelectMany(r => r.Messages), cancellationToken);
+        var sent = _unsent.Count;
+        _sent.AddRange(_unsent.Select(r => r.RowId));
+        _unsent.Clear();
 
         // Rows whose delete failed stay in the list and go with the next delete.
         await DeleteAsync(_sent, cancellationToken);
@@ -133,32 +125,29 @@ internal sealed partial class OutboxRelay(
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
 
-        foreach (var row in claimed)
-        {
-            await PublishAsync(OutboxBody.Read(row.Body), cancellationToken);
-        }
-
+        await PublishAsync(claimed.SelectMany(row => OutboxBody.Read(row.Body)), cancellationToken);
         await DeleteAsync([.. claimed.Select(m => m.Id)], cancellationToken);
         return ids.Count;
     }
 
-    private async Task PublishAsync(IReadOnlyList<OutboxEntry> messages, CancellationToken cancellationToken)
+    private Task PublishAsync(IEnumerable<OutboxEntry> messages, CancellationToken cancellationToken) =>
+        Task.WhenAll(messages.Select(entry => PublishOneAsync(entry, cancellationToken)));
+
+    private async Task PublishOneAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        foreach (var (message, traceParent) in messages)
+        var (message, traceParent) = entry;
+        using var relay = WorkflowTelemetry.StartRelay(message.GetType().Name, traceParent);
+        // Bounded: after a broker restart RabbitMQ.Client 7 can leave a publish waiting forever for its confirm
+        // (rabbitmq-dotnet-client#1930); the row then stays and is sent again on a later pass.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        try
         {
-            using var relay = WorkflowTelemetry.StartRelay(message.GetType().Name, traceParent);
-            // Bounded: after a broker restart RabbitMQ.Client 7 can leave a publish waiting forever for its confirm
-            // (rabbitmq-dotnet-client#1930); the row then stays and is sent again on a later pass.
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
-            try
-            {
-                await bus.Publish(message, message.GetType(), timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"The broker did not confirm a publish within {PublishTimeout}.");
-            }
+            await bus.Publish(message, message.GetType(), timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The broker did not confirm a publish within {PublishTimeout}.");
         }
     }
 
