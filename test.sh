@@ -20,6 +20,14 @@ if [ -x scripts/services.sh ]; then
   trap services_stop EXIT
 fi
 
+echo "== browser for the operator console test"
+# Debian's chromium, driven by Playwright (no browser download): installed like the engines when missing.
+if ! command -v chromium >/dev/null 2>&1; then
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get -o DPkg::Lock::Timeout=300 update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
 echo "== tests"
 # One project at a time: the integration suites start real hosts and simulators, and a 2-core machine runs them
 # more reliably in turn than all at once. Each project writes its own TRX file, summed below.

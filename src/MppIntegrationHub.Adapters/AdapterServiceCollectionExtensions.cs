@@ -5,6 +5,7 @@ using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Redaction;
 using MppIntegrationHub.Adapters.Registry;
 using MppIntegrationHub.Adapters.Resilience;
+using MppIntegrationHub.Adapters.Telemetry;
 
 namespace MppIntegrationHub.Adapters;
 
@@ -13,7 +14,7 @@ public static class AdapterServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the registry (as <see cref="IAdapterRegistry"/> and <see cref="ICapabilityInvoker"/>), the agencies'
-    /// run-time controls, redaction of personal data in logs and the system clock, each only if not registered yet.
+    /// run-time controls, their telemetry, redaction of personal data in logs and the system clock, each only if not registered yet.
     /// </summary>
     public static IServiceCollection AddAdapterRegistry(this IServiceCollection services)
     {
@@ -25,6 +26,8 @@ public static class AdapterServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgencyControls>();
+        services.AddMetrics();
+        services.TryAddSingleton<AgencyTelemetry>();
         services.AddSingleton<AdapterRegistry>();
         services.TryAddSingleton<IAdapterRegistry>(sp => sp.GetRequiredService<AdapterRegistry>());
         services.TryAddSingleton<ICapabilityInvoker>(sp => sp.GetRequiredService<AdapterRegistry>());

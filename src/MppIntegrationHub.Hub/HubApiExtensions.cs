@@ -8,6 +8,7 @@ using MppIntegrationHub.Hub.DeclarativeAdapters;
 using MppIntegrationHub.Hub.Docs;
 using MppIntegrationHub.Hub.Errors;
 using MppIntegrationHub.Hub.Identity;
+using MppIntegrationHub.Hub.Operators;
 using MppIntegrationHub.Hub.Secrets;
 using MppIntegrationHub.Hub.Store;
 using MppIntegrationHub.Hub.Webhooks;
@@ -35,7 +36,9 @@ public static class HubApiExtensions
             .AddWebhooks()
             .AddAgencyCallbacks()
             .AddAdapters()
+            .AddOperatorApi()
             .AddHubDocs();
+        builder.AddOperatorConsole();
         return builder;
     }
 
@@ -44,13 +47,14 @@ public static class HubApiExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseHubErrors();
+        app.UseOperatorConsoleHeaders();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
 
-    /// <summary>Maps the token endpoint, the <c>/api/v1</c> resources and the docs.</summary>
+    /// <summary>Maps the token endpoint, the <c>/api/v1</c> resources, the docs and the operator console.</summary>
     public static WebApplication MapHubApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -67,8 +71,10 @@ public static class HubApiExtensions
             .MapWebhooksApi()
             .MapCallbacksApi()
             .MapAuditApi()
-            .MapAdaptersApi();
+            .MapAdaptersApi()
+            .MapOperatorApi();
         app.MapHubDocs();
+        app.MapOperatorConsole();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Hub.Agencies;
 using MppIntegrationHub.Hub.Health;
 using MppIntegrationHub.Hub.Hosting;
+using MppIntegrationHub.Hub.Telemetry;
 using MppIntegrationHub.Hub.Webhooks;
 using MppIntegrationHub.Orchestration;
 
@@ -24,6 +25,7 @@ public static class HubHostingExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: ["ready"])
             .AddAdapterHealthCheck();
+        builder.AddHubTelemetry();
         builder.AddHubApi();
         builder.AddAgencies();
         builder.Services.AddOrchestration(processWork: role.ProcessesWork());

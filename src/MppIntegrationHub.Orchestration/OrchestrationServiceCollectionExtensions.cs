@@ -12,6 +12,7 @@ using MppIntegrationHub.Orchestration.Messaging;
 using MppIntegrationHub.Orchestration.Operations;
 using MppIntegrationHub.Orchestration.Persistence;
 using MppIntegrationHub.Orchestration.Prediction;
+using MppIntegrationHub.Orchestration.Telemetry;
 using MppIntegrationHub.Storage;
 
 namespace MppIntegrationHub.Orchestration;
@@ -72,6 +73,8 @@ public static class OrchestrationServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>()));
         services.AddScoped<StepExecutor>();
+        services.AddMetrics();
+        services.TryAddSingleton<WorkflowTelemetry>();
 
         services.AddHostedService<WorkflowStoreMigrator>();
         if (processWork)

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using MppIntegrationHub.Adapters.Errors;
 using MppIntegrationHub.Adapters.Resilience;
+using MppIntegrationHub.Adapters.Telemetry;
 using MppIntegrationHub.Contracts.Capabilities;
 using MppIntegrationHub.Contracts.Errors;
 using Polly.CircuitBreaker;
@@ -19,13 +20,15 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
 
     private readonly Lock _gate = new();
     private readonly AgencyControls _controls;
+    private readonly AgencyTelemetry _telemetry;
     private List<Entry> _entries;
     private FrozenDictionary<string, IAgencyAdapter> _routes = FrozenDictionary<string, IAgencyAdapter>.Empty;
 
-    public AdapterRegistry(IEnumerable<IAgencyAdapter> adapters, AgencyControls controls)
+    public AdapterRegistry(IEnumerable<IAgencyAdapter> adapters, AgencyControls controls, AgencyTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(adapters);
         _controls = controls;
+        _telemetry = telemetry;
         _entries = [];
         foreach (var adapter in adapters)
         {
@@ -93,6 +96,17 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
         });
     }
 
+    public IReadOnlyList<AgencyStatus> GetAgencyStatuses() =>
+        [.. GetStatuses()
+            .GroupBy(a => a.Agency, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var control = _controls.For(g.Key);
+                return new AgencyStatus(
+                    g.Key, g.Max(a => a.Health), control.Breaker.CircuitState, control.RetriesEnabled, control.QuotaPermitsAvailable, _telemetry.Traffic(g.Key), [.. g]);
+            })];
+
     public Task<TResult> InvokeAsync<TRequest, TResult>(
         Capability<TRequest, TResult> capability,
         TRequest request,
@@ -102,7 +116,8 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
         ArgumentNullException.ThrowIfNull(capability);
         ArgumentNullException.ThrowIfNull(context);
         RequireIdempotencyKey(capability, context);
-        return Resolve(capability.Name).InvokeAsync(capability, request, context, cancellationToken);
+        var adapter = Resolve(capability.Name);
+        return Measured(adapter, capability.Name, context, () => adapter.InvokeAsync(capability, request, context, cancellationToken));
     }
 
     public Task<JsonElement> InvokeAsync(string capability, JsonElement request, CallContext context, CancellationToken cancellationToken = default)
@@ -113,7 +128,22 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
             RequireIdempotencyKey(descriptor, context);
         }
 
-        return Resolve(capability).InvokeAsync(capability, request, context, cancellationToken);
+        var adapter = Resolve(capability);
+        return Measured(adapter, capability, context, () => adapter.InvokeAsync(capability, request, context, cancellationToken));
+    }
+
+    private async Task<T> Measured<T>(IAgencyAdapter adapter, string capability, CallContext context, Func<Task<T>> call)
+    {
+        using var measured = _telemetry.Start(adapter.Manifest.Agency, capability, context);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (AgencyException exception)
+        {
+            measured.Fail(exception.Error.Kind);
+            throw;
+        }
     }
 
     private static void RequireIdempotencyKey(CapabilityDescriptor capability, CallContext context)

@@ -26,4 +26,7 @@ public interface IAdapterRegistry
 
     /// <summary>Every adapter with its switch, health and breaker state.</summary>
     IReadOnlyList<AdapterStatus> GetStatuses();
+
+    /// <summary>Every agency with adapters: worst adapter health, breaker, HTTP retry switch, quota left and traffic.</summary>
+    IReadOnlyList<AgencyStatus> GetAgencyStatuses();
 }

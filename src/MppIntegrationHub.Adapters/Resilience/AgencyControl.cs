@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Polly.CircuitBreaker;
 
 namespace MppIntegrationHub.Adapters.Resilience;
@@ -11,6 +12,12 @@ public sealed class AgencyControl(string agency)
 
     /// <summary>Reads the breaker's state (closed, open, half-open) for health reports.</summary>
     public CircuitBreakerStateProvider Breaker { get; } = new();
+
+    /// <summary>The limiter enforcing the agency's quota, set when its pipeline is built.</summary>
+    public RateLimiter? Quota { get; set; }
+
+    /// <summary>Calls the quota still allows now; null before the pipeline exists.</summary>
+    public long? QuotaPermitsAvailable => Quota?.GetStatistics()?.CurrentAvailablePermits;
 
     /// <summary>Operator kill switch: when off, the agency's calls are tried once and never retried.</summary>
     public bool RetriesEnabled

@@ -7,6 +7,9 @@ public sealed class AgencyControls
 {
     private readonly ConcurrentDictionary<string, AgencyControl> _controls = new(StringComparer.Ordinal);
 
+    /// <summary>Every agency's control created so far.</summary>
+    public IEnumerable<AgencyControl> All => _controls.Values;
+
     public AgencyControl For(string agency) => _controls.GetOrAdd(agency, static a => new AgencyControl(a));
 
     /// <summary>

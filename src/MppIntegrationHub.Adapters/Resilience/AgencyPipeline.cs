@@ -66,6 +66,7 @@ public static class AgencyPipeline
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
         });
+        control.Quota = limiter;
         onDisposed(limiter.Dispose);
         builder.AddRateLimiter(new HttpRateLimiterStrategyOptions
         {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MppIntegrationHub.Contracts.Applications;
-using MppIntegrationHub.Contracts.Services;
 using MppIntegrationHub.Hub.Auth;
 using MppIntegrationHub.Hub.Consents;
 using MppIntegrationHub.Hub.Errors;
@@ -104,35 +103,7 @@ public static class ApplicationsApi
     private static async Task<Results<Ok<ApplicationPage>, ValidationProblem>> ListAsync(
         HttpContext http, ApplicationService applications, string? status = null, string? serviceCode = null, int page = 1, int pageSize = 20)
     {
-        var errors = new Dictionary<string, string[]>();
-        ApplicationStatus? statusFilter = null;
-        if (status is not null)
-        {
-            if (ApplicationStatusNames.TryParse(status, out var parsed))
-            {
-                statusFilter = parsed;
-            }
-            else
-            {
-                errors["status"] = [$"One of: {ApplicationStatusNames.Accepted}."];
-            }
-        }
-
-        if (serviceCode is not null && !System.Text.RegularExpressions.Regex.IsMatch(serviceCode, ServiceCodes.Pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
-        {
-            errors["serviceCode"] = ["A service code like SKCK_NEW."];
-        }
-
-        if (page < 1)
-        {
-            errors["page"] = ["1 or more."];
-        }
-
-        if (pageSize is < 1 or > ApplicationRules.MaxPageSize)
-        {
-            errors["pageSize"] = [$"1-{ApplicationRules.MaxPageSize}."];
-        }
-
+        var errors = ApplicationListQuery.Validate(status, serviceCode, page, pageSize, out var statusFilter);
         if (errors.Count > 0)
         {
             return HubProblems.Validation(errors);

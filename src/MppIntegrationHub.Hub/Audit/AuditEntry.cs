@@ -25,4 +25,9 @@ public static class AuditActions
     public const string ApplicationCancelled = "application.cancel";
     public const string AgencyCallback = "agency.callback";
     public const string CapabilityRead = "citizen.capability.read";
+    public const string OperatorApplicationRead = "operator.application.read";
+    public const string OperatorRetry = "operator.application.retry";
+    public const string OperatorCancel = "operator.application.cancel";
+    public const string OperatorRetriesStopped = "operator.agency.retries.stop";
+    public const string OperatorRetriesResumed = "operator.agency.retries.resume";
 }

@@ -16,10 +16,13 @@ public static class HubScopes
     /// <summary>Registering and managing the agency's own declarative adapters.</summary>
     public const string AdaptersAdmin = "hub.adapters.admin";
 
+    /// <summary>Hub operators: every client's applications, retry and cancel, agencies and their retry kill switch.</summary>
+    public const string Operator = "hub.operator";
+
     /// <summary>Every scope a client may be granted.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        IdentityVerify, Consents, Applications, Webhooks, AccessLog, Audit, AdaptersAdmin,
+        IdentityVerify, Consents, Applications, Webhooks, AccessLog, Audit, AdaptersAdmin, Operator,
         .. Enum.GetValues<DataCategory>().Select(ForCategory),
         .. new[] { ServiceCodes.SkckNew, ServiceCodes.SimRenewal, ServiceCodes.PasporNew, ServiceCodes.KtpReplacement }.Select(ForService),
     ];

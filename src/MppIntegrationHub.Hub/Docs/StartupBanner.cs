@@ -54,10 +54,10 @@ internal sealed partial class StartupBanner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MPP Integration Hub API at {Root}/api/v1 - interactive docs at {Root}/docs - OpenAPI at {Root}/openapi/v1.json - tokens from {Root}/connect/token")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "MPP Integration Hub API at {Root}/api/v1 - interactive docs at {Root}/docs - OpenAPI at {Root}/openapi/v1.json - tokens from {Root}/connect/token - operator console at {Root}/console")]
     private static partial void LogUrls(ILogger logger, string root);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo portal client (development only): client_id={ClientId} client_secret={ClientSecret} scopes: {Scopes}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo client (development only): client_id={ClientId} client_secret={ClientSecret} scopes: {Scopes}")]
     private static partial void LogDemoClient(ILogger logger, string clientId, string clientSecret, string scopes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agency simulator {Agency} at {BaseUrl}")]

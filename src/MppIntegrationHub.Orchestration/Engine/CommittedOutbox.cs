@@ -41,4 +41,4 @@ internal sealed class CommittedOutbox(WorkflowSignals signals)
 }
 
 /// <summary>A committed outbox row and the messages it holds.</summary>
-internal sealed record CommittedRow(long RowId, IReadOnlyList<object> Messages);
+internal sealed record CommittedRow(long RowId, IReadOnlyList<OutboxEntry> Messages);

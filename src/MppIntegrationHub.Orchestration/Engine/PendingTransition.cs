@@ -1,4 +1,5 @@
 using MppIntegrationHub.Orchestration.Persistence;
+using MppIntegrationHub.Orchestration.Telemetry;
 
 namespace MppIntegrationHub.Orchestration.Engine;
 
@@ -25,6 +26,9 @@ internal sealed class PendingTransition
 
     /// <summary>Applies the event; false when it does not apply (and then it changed nothing).</summary>
     public Func<WorkflowTransition, bool> Apply { get; }
+
+    /// <summary>The trace of the caller that raised the event, captured when it is queued: its messages are sent in it.</summary>
+    public string? TraceParent { get; } = WorkflowTelemetry.CurrentTraceParent();
 
     public Task<WorkflowInstance?> Completion => _done.Task;
 

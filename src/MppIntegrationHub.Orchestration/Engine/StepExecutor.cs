@@ -1,8 +1,10 @@
 using System.Text.Json;
 using MppIntegrationHub.Adapters;
+using MppIntegrationHub.Adapters.Telemetry;
 using MppIntegrationHub.Contracts.Errors;
 using MppIntegrationHub.Contracts.Messages;
 using MppIntegrationHub.Orchestration.Definitions;
+using MppIntegrationHub.Orchestration.Telemetry;
 
 namespace MppIntegrationHub.Orchestration.Engine;
 
@@ -11,7 +13,7 @@ namespace MppIntegrationHub.Orchestration.Engine;
 /// capability with the step's idempotency key, and records the outcome. Stale dispatches (a newer attempt exists,
 /// the step moved on) are dropped without calling anyone.
 /// </summary>
-internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker invoker)
+internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker invoker, WorkflowTelemetry telemetry, TimeProvider clock)
 {
     public async Task ExecuteAsync(ExecuteStep command, CancellationToken cancellationToken)
     {
@@ -31,6 +33,8 @@ internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker inv
         var request = WorkflowTemplate.Build(template, WorkflowDataFactory.Create(app));
         var context = new CallContext(command.IdempotencyKey, app.Id, app.ClientId, plan.Definition.Purpose);
 
+        using var activity = WorkflowTelemetry.StartStep(app.ServiceCode, step.StepId, capability, app.Id, command.Attempt);
+        var startedAt = clock.GetTimestamp();
         StepResult result;
         try
         {
@@ -53,6 +57,9 @@ internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker inv
             });
         }
 
+        var outcome = result.Error is { } error ? OutcomeNames.Of(error.Kind) : OutcomeNames.Success;
+        activity?.SetTag(WorkflowTelemetry.Tags.Outcome, outcome);
+        telemetry.RecordAttempt(app.ServiceCode, step.StepId, capability, outcome, clock.GetElapsedTime(startedAt));
         await engine.RecordOutcomeAsync(app.Id, step.StepId, command.DispatchId, result, cancellationToken);
     }
 

@@ -111,7 +111,7 @@ internal sealed class WorkflowCommitter
         var ids = batch.Where(p => p.Create is null).Select(p => p.ApplicationId).Distinct().ToList();
         var apps = ids.Count == 0
             ? []
-            : await db.Applications.Include(a => a.Steps).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
+            : await WorkflowLoads.TrackedAsync(db, ids);
 
         var now = _clock.GetUtcNow();
         var committed = new WorkflowInstance?[batch.Count];
@@ -155,6 +155,7 @@ internal sealed class WorkflowCommitter
                 }
 
                 change.Transitions.Add(transition);
+                change.Messages.AddRange(transition.Messages.Select(m => new OutboxEntry(m, pending.TraceParent)));
             }
         }
 
@@ -163,7 +164,7 @@ internal sealed class WorkflowCommitter
             Stage(change, now);
         }
 
-        var messages = changed.Values.SelectMany(c => c.Transitions).SelectMany(t => t.Messages).ToList();
+        var messages = changed.Values.SelectMany(c => c.Messages).ToList();
         var outbox = messages.Count == 0 ? null : Outbox(messages, now);
         if (outbox is not null)
         {
@@ -208,7 +209,7 @@ internal sealed class WorkflowCommitter
 
     // One row for the whole commit; claimed at once by this process's relay when one runs, which then sends it
     // straight from memory.
-    private OutboxMessage Outbox(List<object> messages, DateTimeOffset now)
+    private OutboxMessage Outbox(List<OutboxEntry> messages, DateTimeOffset now)
     {
         var claimed = _outbox.IsAttached;
         return new OutboxMessage
@@ -221,7 +222,7 @@ internal sealed class WorkflowCommitter
         };
     }
 
-    private void AfterCommit(IEnumerable<Change> changes, OutboxMessage? outbox, List<object> messages)
+    private void AfterCommit(IEnumerable<Change> changes, OutboxMessage? outbox, List<OutboxEntry> messages)
     {
         var dueTimes = false;
         foreach (var change in changes)
@@ -252,5 +253,7 @@ internal sealed class WorkflowCommitter
     private sealed record Change(WorkflowInstance App, bool IsNew)
     {
         public List<WorkflowTransition> Transitions { get; } = [];
+
+        public List<OutboxEntry> Messages { get; } = [];
     }
 }

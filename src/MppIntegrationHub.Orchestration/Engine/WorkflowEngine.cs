@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MppIntegrationHub.Contracts.Applications;
@@ -5,6 +6,7 @@ using MppIntegrationHub.Contracts.Messages;
 using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Orchestration.Definitions;
 using MppIntegrationHub.Orchestration.Persistence;
+using MppIntegrationHub.Orchestration.Telemetry;
 
 namespace MppIntegrationHub.Orchestration.Engine;
 
@@ -69,6 +71,7 @@ public sealed class WorkflowEngine
         var id = applicationId ?? Guid.CreateVersion7(now);
         var inputs = JsonSerializer.Serialize(request.Inputs, HubJson.Options);
         var nik = request.Nik.Value;
+        var traceParent = WorkflowTelemetry.CurrentTraceParent();
         WorkflowInstance Create()
         {
             var app = new WorkflowInstance
@@ -82,6 +85,7 @@ public sealed class WorkflowEngine
                 Status = ApplicationStatus.Submitted,
                 SubmittedAt = now,
                 UpdatedAt = now,
+                TraceParent = traceParent,
             };
             app.Steps.AddRange(plan.Definition.Steps.Select((s, position) => new WorkflowStepState
             {
@@ -105,9 +109,14 @@ public sealed class WorkflowEngine
     public async Task<ServiceApplication?> GetAsync(Guid applicationId, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var app = await db.Applications.AsNoTracking().Include(a => a.Steps).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        var apps = await WorkflowLoads.ReadOnlyAsync(db, [applicationId], cancellationToken);
+        if (!apps.TryGetValue(applicationId, out var app))
+        {
+            return null;
+        }
+
         // Outputs are stored once the application completes; until then the portal sees those produced so far (e.g. the billing code to pay).
-        return app is null ? null : ApplicationMapper.ToContract(app, app.OutputsJson is null ? WorkflowOutputs.Resolve(app, PlanOf(app)) : null);
+        return ApplicationMapper.ToContract(app, app.OutputsJson is null ? WorkflowOutputs.Resolve(app, PlanOf(app)) : null);
     }
 
     internal Task<WorkflowInstance?> LoadAsync(Guid applicationId, CancellationToken cancellationToken) =>
@@ -130,11 +139,17 @@ public sealed class WorkflowEngine
         return await ApplyAsync(applicationId, t => t.RecordOutcome(stepId, dispatchId, result, gate), cancellationToken);
     }
 
-    internal Task<bool> FireDueAsync(Guid applicationId, string stepId, CancellationToken cancellationToken) =>
-        ApplyAsync(applicationId, t => t.FireDue(stepId), cancellationToken);
+    internal async Task<bool> FireDueAsync(Guid applicationId, string stepId, CancellationToken cancellationToken)
+    {
+        using var wakeup = WorkflowTelemetry.StartBackground("workflow due-time", applicationId);
+        return await ApplyLinkedAsync(wakeup, applicationId, t => t.FireDue(stepId), cancellationToken);
+    }
 
-    internal Task<bool> RedispatchExpiredLeaseAsync(Guid applicationId, string stepId, Guid dispatchId, CancellationToken cancellationToken) =>
-        ApplyAsync(applicationId, t => t.RedispatchExpiredLease(stepId, dispatchId), cancellationToken);
+    internal async Task<bool> RedispatchExpiredLeaseAsync(Guid applicationId, string stepId, Guid dispatchId, CancellationToken cancellationToken)
+    {
+        using var sweep = WorkflowTelemetry.StartBackground("workflow lease-expired", applicationId);
+        return await ApplyLinkedAsync(sweep, applicationId, t => t.RedispatchExpiredLease(stepId, dispatchId), cancellationToken);
+    }
 
     internal Task<bool> RecordCaseUpdateAsync(Guid applicationId, string stepId, JsonElement agencyCase, CancellationToken cancellationToken) =>
         ApplyAsync(applicationId, t => t.RecordCaseUpdate(stepId, agencyCase), cancellationToken);
@@ -147,6 +162,14 @@ public sealed class WorkflowEngine
 
     internal Task<bool> ResumeAgencyAsync(Guid applicationId, string agency, CancellationToken cancellationToken) =>
         ApplyAsync(applicationId, t => t.ResumeAgency(agency), cancellationToken);
+
+    // A background event's trace (its dispatches are sent in it) links to the trace the application was submitted in.
+    private async Task<bool> ApplyLinkedAsync(Activity? trace, Guid applicationId, Func<WorkflowTransition, bool> apply, CancellationToken cancellationToken)
+    {
+        var committed = await _committer.CommitAsync(PendingTransition.Update(applicationId, apply)).WaitAsync(cancellationToken);
+        WorkflowTelemetry.LinkToSubmission(trace, committed?.TraceParent);
+        return committed is not null;
+    }
 
     // The caller's token stops it waiting, not the commit: once queued, the event is applied or failed with its batch.
     private async Task<bool> ApplyAsync(Guid applicationId, Func<WorkflowTransition, bool> apply, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MppIntegrationHub.Orchestration.Engine;
 using MppIntegrationHub.Orchestration.Persistence;
+using MppIntegrationHub.Orchestration.Telemetry;
 
 namespace MppIntegrationHub.Orchestration.Hosting;
 
@@ -15,7 +16,7 @@ namespace MppIntegrationHub.Orchestration.Hosting;
 /// found by polling, claimed first (an update guarded by the claim's expiry), so relays of several processes share
 /// the table; a relay that dies mid-batch leaves its claim to expire and another sends the rows. A row can thus be
 /// sent twice, never lost: consumers tolerate duplicates (stale dispatch ids are dropped, agency writes carry
-/// idempotency keys).
+/// idempotency keys). Each message is published in the trace stored with it.
 /// </summary>
 internal sealed partial class OutboxRelay(
     IDbContextFactory<WorkflowDbContext> contexts,
@@ -27,6 +28,8 @@ internal sealed partial class OutboxRelay(
     IOptions<OrchestrationOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
     private readonly OrchestrationOptions _options = options.Value;
     private readonly List<CommittedRow> _unsent = [];
     private readonly List<long> _sent = [];
@@ -139,11 +142,23 @@ internal sealed partial class OutboxRelay(
         return ids.Count;
     }
 
-    private async Task PublishAsync(IReadOnlyList<object> messages, CancellationToken cancellationToken)
+    private async Task PublishAsync(IReadOnlyList<OutboxEntry> messages, CancellationToken cancellationToken)
     {
-        foreach (var message in messages)
+        foreach (var (message, traceParent) in messages)
         {
-            await bus.Publish(message, message.GetType(), cancellationToken);
+            using var relay = WorkflowTelemetry.StartRelay(message.GetType().Name, traceParent);
+            // Bounded: after a broker restart RabbitMQ.Client 7 can leave a publish waiting forever for its confirm
+            // (rabbitmq-dotnet-client#1930); the row then stays and is sent again on a later pass.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PublishTimeout);
+            try
+            {
+                await bus.Publish(message, message.GetType(), timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The broker did not confirm a publish within {PublishTimeout}.");
+            }
         }
     }
 

@@ -72,6 +72,16 @@ public sealed class WorkflowOperations
             x.Step.ErrorMessage))];
     }
 
+    /// <summary>Agencies whose retries an operator has stopped, with the reason and since when.</summary>
+    public async Task<IReadOnlyList<AgencyRetryStop>> ListStoppedAgenciesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AgencyRetryControls.AsNoTracking()
+            .Where(c => c.RetriesStopped)
+            .Select(c => new AgencyRetryStop(c.Agency, c.Reason, c.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The kill switch: stops retries to <paramref name="agency"/>; failing steps park until <see cref="ResumeAgencyRetriesAsync"/>.</summary>
     public async Task StopAgencyRetriesAsync(string agency, string reason, CancellationToken cancellationToken = default)
     {
@@ -130,3 +140,6 @@ public sealed record StuckApplication(
     DateTimeOffset Since,
     string? Agency,
     string? LastError);
+
+/// <summary>An agency whose retries an operator stopped.</summary>
+public sealed record AgencyRetryStop(string Agency, string? Reason, DateTimeOffset Since);

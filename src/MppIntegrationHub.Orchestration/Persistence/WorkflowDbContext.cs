@@ -34,6 +34,9 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
             e.Property(a => a.ClientId).HasMaxLength(128);
             e.Property(a => a.Nik).HasMaxLength(16);
             e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+
+            // A W3C traceparent: version, trace id, span id and flags.
+            e.Property(a => a.TraceParent).HasMaxLength(55);
             e.HasMany(a => a.Steps).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.Status, a.UpdatedAt });
         });

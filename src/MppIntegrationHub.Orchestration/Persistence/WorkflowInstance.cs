@@ -34,6 +34,9 @@ public sealed class WorkflowInstance
 
     public string? OutputsJson { get; set; }
 
+    /// <summary>W3C trace context of the submission; traces of later wakeups link to it.</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>Concurrency token: incremented by every transition, so two processes never apply one twice.</summary>
     public int Revision { get; set; }
 

@@ -11,6 +11,7 @@ using MppIntegrationHub.Adapters;
 using MppIntegrationHub.Adapters.Callbacks;
 using MppIntegrationHub.Adapters.Skck;
 using MppIntegrationHub.Contracts.Serialization;
+using MppIntegrationHub.Hub.Auth;
 
 namespace MppIntegrationHub.Hub.Tests.Support;
 
@@ -23,6 +24,7 @@ public class HubFactory : WebApplicationFactory<Program>
     public const string VerifyOnly = "verify-only";
     public const string Throttled = "throttled";
     public const string Fuzzer = "fuzzer";
+    public const string Operator = "operator";
     public const string Secret = "test-secret-0123456789";
     public const string CallbackSecret = "test-callback-secret-skck";
 
@@ -60,6 +62,7 @@ public class HubFactory : WebApplicationFactory<Program>
         AddClient(settings, 3, VerifyOnly, 1000, ["identity.verify"]);
         AddClient(settings, 4, Throttled, 3, ["identity.verify"]);
         AddClient(settings, 5, Fuzzer, 1_000_000, [.. HubScopesForTests.Portal]);
+        AddClient(settings, 6, Operator, 1_000_000, [HubScopes.Operator]);
         Configure(settings);
         foreach (var (key, value) in settings)
         {

@@ -175,7 +175,7 @@ public sealed class EngineGuaranteeTests
     {
         await using var db = await hub.Contexts.CreateDbContextAsync();
         var rows = await db.Outbox.AsNoTracking().ToListAsync();
-        return rows.SelectMany(r => OutboxBody.Read(r.Body)).OfType<ExecuteStep>()
+        return rows.SelectMany(r => OutboxBody.Read(r.Body).Select(e => e.Message)).OfType<ExecuteStep>()
             .Count(m => m.ApplicationId == applicationId && m.StepId == stepId);
     }
 

@@ -53,7 +53,7 @@ public sealed class GroupCommitTests
         Assert.All(rows, app => Assert.Equal(StepStatus.Succeeded, app.Steps.Single(s => s.StepId == "verify-identity").Status));
         Assert.Equal(2, rows.Single(a => a.Id == contested).Revision); // the other process's change, then this batch's
         var dispatched = (await db.Outbox.AsNoTracking().ToListAsync())
-            .SelectMany(r => OutboxBody.Read(r.Body))
+            .SelectMany(r => OutboxBody.Read(r.Body).Select(e => e.Message))
             .OfType<ExecuteStep>()
             .Where(m => m.StepId == "request-document")
             .GroupBy(m => m.ApplicationId)
@@ -91,7 +91,7 @@ public sealed class GroupCommitTests
         Assert.Equal(40, await db.Applications.CountAsync());
         var rows = await db.Outbox.AsNoTracking().ToListAsync();
         Assert.True(rows.Count < 40, $"{rows.Count} outbox rows for 40 submissions: they were not grouped");
-        var messages = rows.SelectMany(r => OutboxBody.Read(r.Body)).ToList();
+        var messages = rows.SelectMany(r => OutboxBody.Read(r.Body).Select(e => e.Message)).ToList();
         Assert.Equal(submitted.Select(a => a.Id).Order(), messages.OfType<ExecuteStep>().Select(m => m.ApplicationId).Order());
         Assert.Equal(40, messages.OfType<ApplicationSubmitted>().Count());
     }
@@ -108,7 +108,7 @@ public sealed class GroupCommitTests
         {
             db.Outbox.Add(new OutboxMessage
             {
-                Body = OutboxBody.Write([lost]),
+                Body = OutboxBody.Write([new OutboxEntry(lost, null)]),
                 MessageCount = 1,
                 CreatedAt = now,
                 ClaimedBy = Guid.NewGuid(),

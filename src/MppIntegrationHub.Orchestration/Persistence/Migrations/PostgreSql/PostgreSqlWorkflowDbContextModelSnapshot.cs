@@ -123,6 +123,10 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.PostgreSql
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
 
