@@ -1,6 +1,9 @@
 // Orchestrator benchmark: workflows/s and orchestration overhead for a 5-step workflow against an instant agency,
-// embedded (SQLite + in-memory bus); then storage and memory for parked workflows.
-// Usage: dotnet run -c Release --project tests/MppIntegrationHub.Orchestration.Benchmarks -- [workflows] [parked]
+// then storage and memory for parked workflows.
+// Usage: dotnet run -c Release --project tests/MppIntegrationHub.Orchestration.Benchmarks -- [workflows] [parked] [--engines embedded|rabbitmq-postgres]
+//   embedded (default): SQLite file + in-memory bus, one process.
+//   rabbitmq-postgres:  PostgreSQL (scratch database on MPP_TEST_POSTGRES) + RabbitMQ (MPP_TEST_RABBITMQ), as a
+//                       scaled-out hub runs; scripts/services.sh starts both on loopback and exports the variables.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -18,16 +21,24 @@ using MppIntegrationHub.Orchestration.Benchmarks;
 using MppIntegrationHub.Orchestration.Engine;
 using MppIntegrationHub.Orchestration.Persistence;
 
-var workflows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
-var parked = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-var folder = Path.Combine(Path.GetTempPath(), "mpp-orch-bench-" + Guid.NewGuid().ToString("N"));
-Directory.CreateDirectory(folder);
-var database = Path.Combine(folder, "hub.db");
+var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsOptionValue(args, a)).ToList();
+var workflows = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 5_000;
+var parked = positional.Count > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 100_000;
+var engines = OptionValue(args, "--engines") ?? "embedded";
+await using var store = engines switch
+{
+    "embedded" => BenchmarkStore.Sqlite(),
+    "rabbitmq-postgres" => await BenchmarkStore.PostgreSqlAsync(Environment.GetEnvironmentVariable("MPP_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("Set MPP_TEST_POSTGRES (source scripts/services.sh && services_start).")),
+    _ => throw new ArgumentException($"--engines {engines}: expected embedded or rabbitmq-postgres."),
+};
+var rabbit = engines == "rabbitmq-postgres"
+    ? new Uri(Environment.GetEnvironmentVariable("MPP_TEST_RABBITMQ") ?? throw new InvalidOperationException("Set MPP_TEST_RABBITMQ."))
+    : null;
 
 var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(store.Configuration)
 {
-    ["Store:ConnectionString"] = $"Data Source={database}",
     ["Orchestration:DefinitionsFolder"] = Path.Combine(AppContext.BaseDirectory, "Definitions"),
 });
 builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
@@ -36,7 +47,22 @@ builder.Services.AddOrchestration();
 builder.Services.AddMassTransit(x =>
 {
     x.AddOrchestrationConsumers();
-    x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+    if (rabbit is null)
+    {
+        x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        return;
+    }
+
+    // As the hub's worker role configures it (durable queues, persistent messages, publisher confirms), except that
+    // the run's own queues go away with it.
+    x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("bench-" + store.RunId, false));
+    x.UsingRabbitMq((context, cfg) =>
+    {
+        cfg.Host(rabbit, "mpp-orchestration-benchmark", h => h.PublisherConfirmation = true);
+        cfg.Durable = true;
+        cfg.AutoDelete = true;
+        cfg.ConfigureEndpoints(context);
+    });
 });
 using var host = builder.Build();
 await host.StartAsync();
@@ -44,10 +70,10 @@ var engine = host.Services.GetRequiredService<WorkflowEngine>();
 var contexts = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
 var nik = Nik.Parse("3273015708900003", new DateOnly(2026, 11, 23));
 
-Console.WriteLine($"== {workflows} workflows of 5 steps, SQLite + in-memory bus, instant agency");
+Console.WriteLine($"== {workflows} workflows of 5 steps, {store.Description} + {(rabbit is null ? "in-memory bus" : "RabbitMQ")}, instant agency");
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
-await Parallel.ForEachAsync(Enumerable.Range(0, workflows), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, ct) =>
+await Parallel.ForEachAsync(Enumerable.Range(0, workflows), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (_, ct) =>
     await engine.SubmitAsync(new SubmitApplicationRequest { ServiceCode = "BENCH_FIVE_STEPS", Nik = nik, ConsentId = Guid.Empty }, "bench", ct));
 var submitted = clock.Elapsed;
 int completed;
@@ -62,7 +88,7 @@ while (completed < workflows && clock.Elapsed < TimeSpan.FromMinutes(10));
 var elapsed = clock.Elapsed;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
-Console.WriteLine($"   throughput: {completed / elapsed.TotalSeconds:F0} workflows/s ({completed * 5 / elapsed.TotalSeconds:F0} steps/s)");
+Console.WriteLine($"   throughput: {completed / elapsed.TotalSeconds:F0} workflows/s ({completed * 5 / elapsed.TotalSeconds:F0} steps/s); submission alone {workflows / submitted.TotalSeconds:F0}/s");
 Console.WriteLine($"   CPU: {cpu.TotalMilliseconds / Math.Max(1, completed):F2} ms per workflow ({cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy on average of {Environment.ProcessorCount}; load average {LoadAverage()})");
 
 // Overhead without a backlog: one workflow at a time, submit to completion, divided by its five steps.
@@ -84,16 +110,13 @@ latencies.Sort();
 Console.WriteLine($"   orchestration overhead per step, {Sequential} workflows one at a time: p50 {Percentile(latencies, 0.5):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms");
 
 Console.WriteLine($"== {parked} parked workflows (waiting on a payment, next poll in a day)");
-await Checkpoint(contexts);
-GC.Collect();
-GC.WaitForPendingFinalizers();
-GC.Collect();
-var rssBefore = Process.GetCurrentProcess().WorkingSet64;
-var sizeBefore = DatabaseBytes(database);
+await BenchmarkStore.CompactAsync(contexts);
+var rssBefore = SettledRss();
+var sizeBefore = await store.BytesAsync(contexts);
 var code = JsonSerializer.SerializeToElement("820261123000001");
 clock.Restart();
 var done = 0;
-await Parallel.ForEachAsync(Enumerable.Range(0, parked), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, ct) =>
+await Parallel.ForEachAsync(Enumerable.Range(0, parked), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (_, ct) =>
 {
     await engine.SubmitAsync(
         new SubmitApplicationRequest { ServiceCode = "BENCH_PARKED", Nik = nik, ConsentId = Guid.Empty, Inputs = new Dictionary<string, JsonElement> { ["billingCode"] = code } },
@@ -114,23 +137,22 @@ do
 }
 while (waiting < parked && clock.Elapsed < TimeSpan.FromMinutes(15));
 
-GC.Collect();
-GC.WaitForPendingFinalizers();
-GC.Collect();
-var rssAfter = Process.GetCurrentProcess().WorkingSet64;
-await Checkpoint(contexts);
-var sizeAfter = DatabaseBytes(database);
-Console.WriteLine($"   extra RSS: {(rssAfter - rssBefore) / 1024.0 / 1024.0:F1} MB for {waiting} parked");
-Console.WriteLine($"   storage: {(sizeAfter - sizeBefore) / (double)Math.Max(1, waiting):F0} bytes per parked workflow (SQLite file growth)");
+var rssAfter = SettledRss();
+await BenchmarkStore.CompactAsync(contexts);
+var sizeAfter = await store.BytesAsync(contexts);
+Console.WriteLine($"   extra RSS: {(rssAfter - rssBefore) / 1024.0 / 1024.0:F1} MB for {waiting} parked (after a compacting GC on both readings)");
+Console.WriteLine($"   storage: {(sizeAfter - sizeBefore) / (double)Math.Max(1, waiting):F0} bytes per parked workflow ({store.SizeMeasure})");
 
 await host.StopAsync();
-Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-Directory.Delete(folder, recursive: true);
 
-static async Task Checkpoint(IDbContextFactory<WorkflowDbContext> contexts)
+// Resident set after a blocking, compacting collection that also returns freed memory to the OS.
+static long SettledRss()
 {
-    await using var db = await contexts.CreateDbContextAsync();
-    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    GC.WaitForPendingFinalizers();
+    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    using var self = Process.GetCurrentProcess();
+    return self.WorkingSet64;
 }
 
 // The machine may be shared: the load average says how much of it this run had.
@@ -138,5 +160,14 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("
 
 static double Percentile(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[(int)((sorted.Count - 1) * q)];
 
-static long DatabaseBytes(string path) =>
-    new[] { path, path + "-wal" }.Where(File.Exists).Sum(p => new FileInfo(p).Length);
+static string? OptionValue(string[] args, string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+
+static bool IsOptionValue(string[] args, string arg)
+{
+    var at = Array.IndexOf(args, arg);
+    return at > 0 && args[at - 1].StartsWith("--", StringComparison.Ordinal);
+}

@@ -9,7 +9,7 @@ namespace MppIntegrationHub.Adapters.Declarative.Validation;
 
 /// <summary>
 /// The JSON Schema of <see cref="DeclarativeAdapterManifest"/>, generated from the types with
-/// <see cref="JsonSchemaExporter"/> under <see cref="HubJson.Options"/> (published as
+/// <see cref="JsonSchemaExporter"/> under <see cref="HubJson.SchemaOptions"/> (published as
 /// <c>schemas/v1/declarative-adapter.schema.json</c>), and the check of a document against it that lists every error.
 /// </summary>
 public static class ManifestSchema
@@ -26,7 +26,7 @@ public static class ManifestSchema
     private static string Generate()
     {
         var node = JsonSchemaExporter.GetJsonSchemaAsNode(
-            HubJson.Options,
+            HubJson.SchemaOptions,
             typeof(DeclarativeAdapterManifest),
             new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = Describe });
         node["$schema"] = "http://json-schema.org/draft-07/schema#";

@@ -17,7 +17,7 @@ public static class SchemaGenerator
 {
     public const string Draft = "https://json-schema.org/draft/2020-12/schema";
 
-    private static readonly JsonSerializerOptions Options = HubJson.Options;
+    private static readonly JsonSerializerOptions Options = HubJson.SchemaOptions;
 
     private static readonly JsonSerializerOptions Indented = new(HubJson.Options) { WriteIndented = true };
 

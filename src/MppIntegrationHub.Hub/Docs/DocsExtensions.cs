@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using MppIntegrationHub.Contracts.Serialization;
 using MppIntegrationHub.Hub.Auth;
 using Scalar.AspNetCore;
 
@@ -12,7 +15,7 @@ public static class DocsExtensions
     /// <summary>Registers the OpenAPI document with the hub's description and OAuth2 client-credentials security.</summary>
     public static IServiceCollection AddHubDocs(this IServiceCollection services)
     {
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", options => options.AddSchemaTransformer(DescribeEnum).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -43,6 +46,36 @@ public static class DocsExtensions
         }));
         services.AddHostedService<StartupBanner>();
         return services;
+    }
+
+    // HubJson's enum converter is the hub's own (exact reads), so the generator can neither list an enum's values nor
+    // describe the items of an array of enums.
+    private static Task DescribeEnum(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (EnumSchema(type) is { } values)
+        {
+            schema.Type = values.Type;
+            schema.Enum = values.Enum;
+        }
+        else if (schema.Items is null && context.JsonTypeInfo.ElementType is { } element && EnumSchema(element) is { } items)
+        {
+            schema.Items = items;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema? EnumSchema(Type type)
+    {
+        var enumType = Nullable.GetUnderlyingType(type) ?? type;
+        return enumType.IsEnum
+            ? new OpenApiSchema
+            {
+                Type = enumType == type ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null,
+                Enum = [.. KebabCaseEnumConverter.NamesOf(enumType).Select(n => (JsonNode)JsonValue.Create(n))],
+            }
+            : null;
     }
 
     /// <summary>Maps the document and the Scalar reference.</summary>

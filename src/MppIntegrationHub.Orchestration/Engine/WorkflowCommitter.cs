@@ -111,7 +111,7 @@ internal sealed class WorkflowCommitter
         var ids = batch.Where(p => p.Create is null).Select(p => p.ApplicationId).Distinct().ToList();
         var apps = ids.Count == 0
             ? []
-            : await db.Applications.Include(a => a.Steps).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
+            : await WorkflowLoads.TrackedAsync(db, ids);
 
         var now = _clock.GetUtcNow();
         var committed = new WorkflowInstance?[batch.Count];

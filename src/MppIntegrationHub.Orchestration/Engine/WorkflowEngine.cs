@@ -109,9 +109,14 @@ public sealed class WorkflowEngine
     public async Task<ServiceApplication?> GetAsync(Guid applicationId, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var app = await db.Applications.AsNoTracking().Include(a => a.Steps).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        var apps = await WorkflowLoads.ReadOnlyAsync(db, [applicationId], cancellationToken);
+        if (!apps.TryGetValue(applicationId, out var app))
+        {
+            return null;
+        }
+
         // Outputs are stored once the application completes; until then the portal sees those produced so far (e.g. the billing code to pay).
-        return app is null ? null : ApplicationMapper.ToContract(app, app.OutputsJson is null ? WorkflowOutputs.Resolve(app, PlanOf(app)) : null);
+        return ApplicationMapper.ToContract(app, app.OutputsJson is null ? WorkflowOutputs.Resolve(app, PlanOf(app)) : null);
     }
 
     internal Task<WorkflowInstance?> LoadAsync(Guid applicationId, CancellationToken cancellationToken) =>

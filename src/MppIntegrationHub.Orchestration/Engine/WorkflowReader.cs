@@ -33,7 +33,7 @@ internal sealed class WorkflowReader
         {
             var ids = batch.Select(l => l.Id).Distinct().ToList();
             await using var db = await _contexts.CreateDbContextAsync();
-            var apps = await db.Applications.AsNoTracking().Include(a => a.Steps).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
+            var apps = await WorkflowLoads.ReadOnlyAsync(db, ids);
             batch.ForEach(l => l.Done.TrySetResult(apps.GetValueOrDefault(l.Id)));
         }
         catch (Exception ex)

@@ -28,6 +28,8 @@ internal sealed partial class OutboxRelay(
     IOptions<OrchestrationOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
     private readonly OrchestrationOptions _options = options.Value;
     private readonly List<CommittedRow> _unsent = [];
     private readonly List<long> _sent = [];
@@ -145,7 +147,18 @@ internal sealed partial class OutboxRelay(
         foreach (var (message, traceParent) in messages)
         {
             using var relay = WorkflowTelemetry.StartRelay(message.GetType().Name, traceParent);
-            await bus.Publish(message, message.GetType(), cancellationToken);
+            // Bounded: after a broker restart RabbitMQ.Client 7 can leave a publish waiting forever for its confirm
+            // (rabbitmq-dotnet-client#1930); the row then stays and is sent again on a later pass.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PublishTimeout);
+            try
+            {
+                await bus.Publish(message, message.GetType(), timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The broker did not confirm a publish within {PublishTimeout}.");
+            }
         }
     }
 

@@ -35,6 +35,29 @@ public sealed class HubJsonTests
             json);
     }
 
+    [Theory]
+    [InlineData("\"Female\"")]
+    [InlineData("\"FEMALE\"")]
+    [InlineData("\"female \"")]
+    [InlineData("1")]
+    [InlineData("\"1\"")]
+    public void Deserialize_EnumNotWrittenExactly_Fails(string value)
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Sex>(value, Options));
+
+        Assert.Contains("male, female", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_EnumWrittenExactly_RoundTrips()
+    {
+        var status = JsonSerializer.Deserialize<Dictionary<ApplicationStatus, Sex?>>("""{"cancelling":"female","completed":null}""", Options)!;
+
+        Assert.Equal(Sex.Female, status[ApplicationStatus.Cancelling]);
+        Assert.Null(status[ApplicationStatus.Completed]);
+        Assert.Equal("""{"cancelling":"female","completed":null}""", JsonSerializer.Serialize(status, Options));
+    }
+
     [Fact]
     public void Deserialize_InvalidNik_FailsNamingTheRule()
     {

@@ -14,6 +14,8 @@ public sealed class StrictJsonTests(HubFactory hub) : IClassFixture<HubFactory>
     [InlineData("""{"fullName":"A"}""", "$")]
     [InlineData("""{"nik":"3273010101900001","birthDate":"01-01-1990"}""", "birthDate")]
     [InlineData("""{"nik":"3273010101900001","sex":"alien"}""", "sex")]
+    [InlineData("""{"nik":"3273010101900001","sex":"Male"}""", "sex")]
+    [InlineData("""{"nik":"3273010101900001","sex":0}""", "sex")]
     public async Task Verify_WithBadBody_Is400NamingTheField(string body, string field)
     {
         using var portal = await hub.ClientForAsync(HubFactory.PortalA);

@@ -45,7 +45,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         output.WriteLine($"{watch.Elapsed}: worker-1 killed; {await portal.StatusSummaryAsync()}");
 
         // Assert: everything completes on the surviving worker, each Dukcapil write once.
-        await Drill.WaitForCompletionAsync(portal, applications, TimeSpan.FromMinutes(3));
+        await WithLogsOnFailureAsync(() => Drill.WaitForCompletionAsync(portal, applications, TimeSpan.FromMinutes(3)), api, worker2);
         output.WriteLine($"{watch.Elapsed}: {await portal.StatusSummaryAsync()}; {await officers.StopAsync()} case advances");
         await AssertEachRequestWrittenOnceAsync(simulators, applications);
     }
@@ -72,9 +72,26 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         output.WriteLine($"{watch.Elapsed}: RabbitMQ restarted; {await portal.StatusSummaryAsync()}");
 
         // Assert
-        await Drill.WaitForCompletionAsync(portal, applications, TimeSpan.FromMinutes(3));
+        await WithLogsOnFailureAsync(() => Drill.WaitForCompletionAsync(portal, applications, TimeSpan.FromMinutes(3)), api, worker);
         output.WriteLine($"{watch.Elapsed}: {await portal.StatusSummaryAsync()}; {await officers.StopAsync()} case advances");
         await AssertEachRequestWrittenOnceAsync(simulators, applications);
+    }
+
+    private async Task WithLogsOnFailureAsync(Func<Task> wait, params HubProcess[] hubs)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException)
+        {
+            foreach (var hub in hubs)
+            {
+                output.WriteLine($"--- {hub.Name} ---{Environment.NewLine}{hub.Tail}");
+            }
+
+            throw;
+        }
     }
 
     private static HubProcess Hub(string name, string role, DrillClock clock, SimulatorsProcess simulators, Engines engines)

@@ -20,9 +20,8 @@ namespace MppIntegrationHub.Orchestration.Persistence.Migrations.Sqlite
             // Rows still unsent keep their one message, now in the envelope array the relay reads.
             migrationBuilder.Sql("""UPDATE workflow_outbox SET "Body" = '[{"type":"' || "MessageType" || '","message":' || "Body" || '}]'""");
 
-            migrationBuilder.DropColumn(
-                name: "MessageType",
-                table: "workflow_outbox");
+            // SQLite drops a column in place (3.35+); EF's DropColumn would rebuild the table outside the migration's transaction.
+            migrationBuilder.Sql("""ALTER TABLE workflow_outbox DROP COLUMN "MessageType";""");
         }
 
         /// <inheritdoc />

@@ -1,0 +1,17 @@
+using MppIntegrationHub.LoadBenchmarks;
+
+// benchmarks/hub-overhead.sh drives these two tools; each can run alone:
+//   stub-agency --port 5191 [--delay-ms 0]
+//   fixed-rate --url http://127.0.0.1:5180/api/v1/identity/verifications --rate 500 --seconds 20 --body body.json [--token T]
+return args switch
+{
+    ["stub-agency", .. var rest] => await StubAgency.RunAsync(Arguments.Parse(rest)),
+    ["fixed-rate", .. var rest] => await FixedRateDriver.RunAsync(Arguments.Parse(rest)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: stub-agency --port P [--delay-ms D] | fixed-rate --url U --rate R --seconds S --body FILE [--token T] [--warmup-seconds W]");
+    return 2;
+}
