@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using System.Text;
 using OpenTelemetry;
 
 namespace MppIntegrationHub.Hub.Telemetry;
@@ -10,7 +10,7 @@ namespace MppIntegrationHub.Hub.Telemetry;
 /// whose identifier segments are masked, and any 16-digit run (a NIK or KK number) left in a name or attribute is
 /// erased. Runs before the exporters, as spans end.
 /// </summary>
-internal sealed partial class PersonalDataScrubber : BaseProcessor<Activity>
+public sealed class PersonalDataScrubber : BaseProcessor<Activity>
 {
     public const string Masked = "{id}";
     public const string Erased = "[redacted]";
@@ -19,6 +19,7 @@ internal sealed partial class PersonalDataScrubber : BaseProcessor<Activity>
     private const string UrlQuery = "url.query";
     private const string UrlFull = "url.full";
     private const string HttpRoute = "http.route";
+    private const int RegistryNumberLength = 16;
 
     public override void OnEnd(Activity data)
     {
@@ -34,24 +35,61 @@ internal sealed partial class PersonalDataScrubber : BaseProcessor<Activity>
             data.SetTag(UrlFull, $"{url.GetLeftPart(UriPartial.Authority)}{MaskPath(url.AbsolutePath)}");
         }
 
-        if (RegistryNumber().IsMatch(data.DisplayName))
+        if (EraseRegistryNumbers(data.DisplayName) is { } name)
         {
-            data.DisplayName = RegistryNumber().Replace(data.DisplayName, Erased);
+            data.DisplayName = name;
         }
 
         foreach (var (key, value) in data.Tags.ToList())
         {
-            if (value is not null && RegistryNumber().IsMatch(value))
+            if (EraseRegistryNumbers(value) is { } erased)
             {
-                data.SetTag(key, RegistryNumber().Replace(value, Erased));
+                data.SetTag(key, erased);
             }
         }
     }
 
     /// <summary>Path segments holding digits are identifiers (NIK, licence, case numbers): masked; the rest is the API's shape.</summary>
-    internal static string MaskPath(string path) =>
+    public static string MaskPath(string path) =>
         string.Join('/', path.Split('/').Select(segment => segment.Any(char.IsAsciiDigit) ? Masked : segment));
 
-    [GeneratedRegex(@"\d{16}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex RegistryNumber();
+    /// <summary>
+    /// The text with every run of 16 or more digits erased; null when it has none. A plain scan, not a regex: it runs
+    /// on every span and must neither allocate for clean values nor ever time out.
+    /// </summary>
+    public static string? EraseRegistryNumbers(string? text)
+    {
+        if (text is null || text.Length < RegistryNumberLength)
+        {
+            return null;
+        }
+
+        StringBuilder? erased = null;
+        var copied = 0;
+        for (var start = 0; start < text.Length;)
+        {
+            if (!char.IsAsciiDigit(text[start]))
+            {
+                start++;
+                continue;
+            }
+
+            var end = start;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (end - start >= RegistryNumberLength)
+            {
+                erased ??= new StringBuilder(text.Length);
+                erased.Append(text, copied, start - copied).Append(Erased);
+                copied = end;
+            }
+
+            start = end;
+        }
+
+        return erased?.Append(text, copied, text.Length - copied).ToString();
+    }
 }
