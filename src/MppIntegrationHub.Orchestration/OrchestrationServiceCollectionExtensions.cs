@@ -43,12 +43,8 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddPooledDbContextFactory<SqliteWorkflowDbContext>((sp, b) =>
-            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(WorkflowDbContext)).AddInterceptors(new SqlitePragmas()));
-        services.AddPooledDbContextFactory<PostgreSqlWorkflowDbContext>((sp, b) =>
-            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(WorkflowDbContext)));
-        services.AddSingleton<IDbContextFactory<WorkflowDbContext>, WorkflowDbContextFactory>();
+        services.AddHubDbContext<WorkflowDbContext, SqliteWorkflowDbContext, PostgreSqlWorkflowDbContext>(
+            sqlite => sqlite.AddInterceptors(new SqlitePragmas()));
         services.AddSingleton<StoreWriteGate>();
 
         services.AddSingleton(sp => new WorkflowDefinitionRegistry(LoadDefinitions(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value)));

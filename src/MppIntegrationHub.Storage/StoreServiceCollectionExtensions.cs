@@ -16,14 +16,42 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddHubDbContext<TContext>(this IServiceCollection services)
         where TContext : DbContext
     {
-        services.AddOptions<StoreOptions>()
-            .BindConfiguration(StoreOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        AddStoreOptions(services);
         services.AddPooledDbContextFactory<TContext>((sp, builder) =>
             builder.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, typeof(TContext).Name));
         return services;
     }
+
+    /// <summary>
+    /// Like <see cref="AddHubDbContext{TContext}"/> for a model with one migration set per engine: pooled factories of
+    /// <typeparamref name="TSqlite"/> and <typeparamref name="TPostgreSql"/>, and an
+    /// <see cref="IDbContextFactory{TContext}"/> of <typeparamref name="TContext"/> that picks the configured engine's.
+    /// Both share the history table named after <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IServiceCollection AddHubDbContext<TContext, TSqlite, TPostgreSql>(
+        this IServiceCollection services, Action<DbContextOptionsBuilder>? configureSqlite = null)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgreSql : TContext
+    {
+        AddStoreOptions(services);
+        var history = typeof(TContext).Name;
+        services.AddPooledDbContextFactory<TSqlite>((sp, builder) =>
+        {
+            builder.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, history);
+            configureSqlite?.Invoke(builder);
+        });
+        services.AddPooledDbContextFactory<TPostgreSql>((sp, builder) =>
+            builder.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, history));
+        services.AddSingleton<IDbContextFactory<TContext>, EngineDbContextFactory<TContext, TSqlite, TPostgreSql>>();
+        return services;
+    }
+
+    private static void AddStoreOptions(IServiceCollection services) =>
+        services.AddOptions<StoreOptions>()
+            .BindConfiguration(StoreOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
     /// <summary>Points a context at the configured engine, with a history table named after the context.</summary>
     public static DbContextOptionsBuilder UseHubStore(this DbContextOptionsBuilder builder, StoreOptions store, string historyTable)

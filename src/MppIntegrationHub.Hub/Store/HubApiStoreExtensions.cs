@@ -14,12 +14,7 @@ public static class HubApiStoreExtensions
     /// </summary>
     public static IServiceCollection AddHubApiStore(this IServiceCollection services)
     {
-        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddPooledDbContextFactory<SqliteHubApiDbContext>((sp, b) =>
-            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(HubApiDbContext)));
-        services.AddPooledDbContextFactory<PostgreSqlHubApiDbContext>((sp, b) =>
-            b.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, nameof(HubApiDbContext)));
-        services.AddSingleton<IDbContextFactory<HubApiDbContext>, HubApiDbContextFactory>();
+        services.AddHubDbContext<HubApiDbContext, SqliteHubApiDbContext, PostgreSqlHubApiDbContext>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HubApiDbContext>>().CreateDbContext());
         services.AddHostedService<HubApiInitializer>();
         return services;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.Extensions.Options;
 using MppIntegrationHub.Storage;
 
 namespace MppIntegrationHub.Hub.Store;
@@ -14,37 +13,16 @@ public sealed class SqliteHubApiDbContext(DbContextOptions<SqliteHubApiDbContext
 /// <summary>The API's tables on PostgreSQL (scale-out).</summary>
 public sealed class PostgreSqlHubApiDbContext(DbContextOptions<PostgreSqlHubApiDbContext> options) : HubApiDbContext(options);
 
-/// <summary>Hands out the API context of the configured engine (each with its own migrations).</summary>
-internal sealed class HubApiDbContextFactory(
-    IOptions<StoreOptions> store,
-    IDbContextFactory<SqliteHubApiDbContext> sqlite,
-    IDbContextFactory<PostgreSqlHubApiDbContext> postgreSql) : IDbContextFactory<HubApiDbContext>
-{
-    private readonly bool _usePostgreSql = store.Value.Provider == StoreProvider.PostgreSql;
-
-    public HubApiDbContext CreateDbContext() =>
-        _usePostgreSql ? postgreSql.CreateDbContext() : sqlite.CreateDbContext();
-}
-
 /// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite context without starting the hub.</summary>
 public sealed class SqliteHubApiDesignFactory : IDesignTimeDbContextFactory<SqliteHubApiDbContext>
 {
     public SqliteHubApiDbContext CreateDbContext(string[] args) =>
-        new(Options<SqliteHubApiDbContext>(new StoreOptions { Provider = StoreProvider.Sqlite, ConnectionString = "Data Source=:memory:" }));
-
-    internal static DbContextOptions<TContext> Options<TContext>(StoreOptions store)
-        where TContext : DbContext
-    {
-        var builder = new DbContextOptionsBuilder<TContext>();
-        builder.UseHubStore(store, nameof(HubApiDbContext));
-        return builder.Options;
-    }
+        new(StoreDesignTime.Options<SqliteHubApiDbContext>(StoreProvider.Sqlite, nameof(HubApiDbContext)));
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL context without a server.</summary>
 public sealed class PostgreSqlHubApiDesignFactory : IDesignTimeDbContextFactory<PostgreSqlHubApiDbContext>
 {
     public PostgreSqlHubApiDbContext CreateDbContext(string[] args) =>
-        new(SqliteHubApiDesignFactory.Options<PostgreSqlHubApiDbContext>(
-            new StoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = "Host=127.0.0.1;Database=design" }));
+        new(StoreDesignTime.Options<PostgreSqlHubApiDbContext>(StoreProvider.PostgreSql, nameof(HubApiDbContext)));
 }

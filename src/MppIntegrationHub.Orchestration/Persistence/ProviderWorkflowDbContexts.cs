@@ -16,20 +16,11 @@ public sealed class PostgreSqlWorkflowDbContext(DbContextOptions<PostgreSqlWorkf
 internal sealed class SqliteWorkflowDesignFactory : IDesignTimeDbContextFactory<SqliteWorkflowDbContext>
 {
     public SqliteWorkflowDbContext CreateDbContext(string[] args) =>
-        new(Options<SqliteWorkflowDbContext>(new StoreOptions { Provider = StoreProvider.Sqlite, ConnectionString = "Data Source=:memory:" }));
-
-    internal static DbContextOptions<TContext> Options<TContext>(StoreOptions store)
-        where TContext : DbContext
-    {
-        var builder = new DbContextOptionsBuilder<TContext>();
-        builder.UseHubStore(store, nameof(WorkflowDbContext));
-        return builder.Options;
-    }
+        new(StoreDesignTime.Options<SqliteWorkflowDbContext>(StoreProvider.Sqlite, nameof(WorkflowDbContext)));
 }
 
 internal sealed class PostgreSqlWorkflowDesignFactory : IDesignTimeDbContextFactory<PostgreSqlWorkflowDbContext>
 {
     public PostgreSqlWorkflowDbContext CreateDbContext(string[] args) =>
-        new(SqliteWorkflowDesignFactory.Options<PostgreSqlWorkflowDbContext>(
-            new StoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = "Host=127.0.0.1;Database=design" }));
+        new(StoreDesignTime.Options<PostgreSqlWorkflowDbContext>(StoreProvider.PostgreSql, nameof(WorkflowDbContext)));
 }
