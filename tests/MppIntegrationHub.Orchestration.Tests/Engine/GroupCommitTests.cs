@@ -84,8 +84,19 @@ public sealed class GroupCommitTests
     {
         await using var hub = await OrchestrationHarness.StartAsync(background: false);
 
-        var submitted = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
-            Task.Run(() => hub.SubmitAsync(ServiceCodes.KtpReplacement, Inputs.Ktp()))));
+        // Hold SQLite's single writer so the submissions queue behind the first commit whatever the machine's speed.
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = hub.Host.Services.GetRequiredService<StoreWriteGate>().WriteAsync(() => release.Task);
+        var started = 0;
+        var submitting = Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() =>
+        {
+            Interlocked.Increment(ref started);
+            return hub.SubmitAsync(ServiceCodes.KtpReplacement, Inputs.Ktp());
+        })));
+        await EngineGuaranteeTests.WaitUntil(() => Volatile.Read(ref started) == 40);
+        release.SetResult(0);
+        await held;
+        var submitted = await submitting;
 
         await using var db = await hub.Contexts.CreateDbContextAsync();
         Assert.Equal(40, await db.Applications.CountAsync());
@@ -117,8 +128,21 @@ public sealed class GroupCommitTests
             await db.SaveChangesAsync();
         }
 
-        hub.Clock.Advance(TimeSpan.FromSeconds(31)); // the dead relay's claim lapses; the live relay's poll interval passes
-        await EngineGuaranteeTests.WaitUntil(() => { lock (received) { return received.Count > 0; } });
+        hub.Clock.Advance(TimeSpan.FromSeconds(31)); // the dead relay's claim lapses
+        // Keep the clock moving until the live relay polls: its timer may be armed after the first advance.
+        await EngineGuaranteeTests.WaitUntil(() =>
+        {
+            lock (received)
+            {
+                if (received.Count > 0)
+                {
+                    return true;
+                }
+            }
+
+            hub.Clock.Advance(TimeSpan.FromSeconds(1));
+            return false;
+        });
         await EngineGuaranteeTests.WaitUntil(() =>
         {
             using var db = hub.Contexts.CreateDbContext();
