@@ -3,6 +3,7 @@ using MppIntegrationHub.Hub.Audit;
 using MppIntegrationHub.Hub.Auth;
 using MppIntegrationHub.Hub.Callbacks;
 using MppIntegrationHub.Hub.Citizens;
+using MppIntegrationHub.Hub.Citizens.Overview;
 using MppIntegrationHub.Hub.Consents;
 using MppIntegrationHub.Hub.DeclarativeAdapters;
 using MppIntegrationHub.Hub.Docs;
@@ -67,6 +68,7 @@ public static class HubApiExtensions
             .MapIdentityApi()
             .MapConsentsApi()
             .MapCitizensApi()
+            .MapCitizenOverviewApi()
             .MapApplicationsApi()
             .MapWebhooksApi()
             .MapCallbacksApi()

@@ -28,6 +28,7 @@ public static class HubHostingExtensions
         builder.AddHubTelemetry();
         builder.AddHubApi();
         builder.AddAgencies();
+        builder.Services.AddAgencyDeploymentSync();
         builder.Services.AddOrchestration(processWork: role.ProcessesWork());
         if (role.ProcessesWork())
         {
@@ -66,4 +67,8 @@ public static class HubHostingExtensions
 }
 
 /// <summary>The role this process was started in.</summary>
-public sealed record HubRoleInfo(HubRole Role);
+public sealed record HubRoleInfo(HubRole Role)
+{
+    /// <summary>The role as configured and reported: <c>all</c>, <c>api</c>, <c>worker</c>.</summary>
+    public string Name { get; } = Role.ToString().ToLowerInvariant();
+}

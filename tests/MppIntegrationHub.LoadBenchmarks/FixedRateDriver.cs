@@ -16,7 +16,7 @@ internal static class FixedRateDriver
         var rate = args.Number("rate");
         var seconds = args.Number("seconds");
         var warmup = args.Number("warmup-seconds", 5);
-        var body = await File.ReadAllBytesAsync(args.Text("body"));
+        var body = args.OptionalText("body") is { } file ? await File.ReadAllBytesAsync(file) : null;
         var token = args.OptionalText("token");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
@@ -33,7 +33,7 @@ internal static class FixedRateDriver
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunPhaseAsync(HttpClient http, Uri url, byte[] body, string? token, int rate, int seconds, List<double>? report)
+    private static async Task<int> RunPhaseAsync(HttpClient http, Uri url, byte[]? body, string? token, int rate, int seconds, List<double>? report)
     {
         var total = rate * seconds;
         var interval = Stopwatch.Frequency / (double)rate;
@@ -84,10 +84,16 @@ internal static class FixedRateDriver
         return failures;
     }
 
-    private static async Task<(double Ms, bool Ok)> SendAsync(HttpClient http, Uri url, byte[] body, string? token, long due)
+    private static async Task<(double Ms, bool Ok)> SendAsync(HttpClient http, Uri url, byte[]? body, string? token, long due)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        // A body makes a JSON POST; without one the driver GETs.
+        using var request = new HttpRequestMessage(body is null ? HttpMethod.Get : HttpMethod.Post, url);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

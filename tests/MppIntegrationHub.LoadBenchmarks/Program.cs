@@ -1,8 +1,8 @@
 using MppIntegrationHub.LoadBenchmarks;
 
-// benchmarks/hub-overhead.sh drives these two tools; each can run alone:
+// benchmarks/hub-overhead.sh and benchmarks/fan-out.sh drive these two tools; each can run alone:
 //   stub-agency --port 5191 [--delay-ms 0]
-//   fixed-rate --url http://127.0.0.1:5180/api/v1/identity/verifications --rate 500 --seconds 20 --body body.json [--token T]
+//   fixed-rate --url http://127.0.0.1:5180/api/v1/identity/verifications --rate 500 --seconds 20 [--body body.json: POST, else GET] [--token T]
 return args switch
 {
     ["stub-agency", .. var rest] => await StubAgency.RunAsync(Arguments.Parse(rest)),
@@ -12,6 +12,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: stub-agency --port P [--delay-ms D] | fixed-rate --url U --rate R --seconds S --body FILE [--token T] [--warmup-seconds W]");
+    Console.Error.WriteLine("usage: stub-agency --port P [--delay-ms D] | fixed-rate --url U --rate R --seconds S [--body FILE] [--token T] [--warmup-seconds W]");
     return 2;
 }

@@ -145,6 +145,11 @@ public sealed partial class DeclarativeAdapterCatalog(
             ? declarative.Source.Operations.FirstOrDefault(o => o.Capability == capability)
             : null;
 
+    /// <summary>The citizen reads (operations declaring the category they read) of every live declarative adapter, active versions only.</summary>
+    public IReadOnlyList<DeclarativeOperation> CitizenReads() =>
+        [.. _live.Values.SelectMany(a => a.Source.Operations).Select(o => o.Capability).Distinct(StringComparer.Ordinal)
+            .Select(FindOperation).OfType<DeclarativeOperation>().Where(o => o.ReadsCategory is not null)];
+
     /// <summary>Activates every stored adapter's active version (at start); a version that no longer builds is logged and skipped.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -60,6 +60,18 @@ public static class AgencyHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Adds the per-process agency reports and the background sync that shares them and the retry kill switch across
+    /// the deployment's processes (section <c>Hub:AgencyReports</c>).
+    /// </summary>
+    public static IServiceCollection AddAgencyDeploymentSync(this IServiceCollection services)
+    {
+        services.AddOptions<AgencyReportOptions>().BindConfiguration(AgencyReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AgencyProcessReports>();
+        services.AddHostedService<AgencyDeploymentSync>();
+        return services;
+    }
+
     private static void PointAtSimulator<TOptions>(IServiceCollection services, string agency)
         where TOptions : AdapterManifest =>
         services.AddOptions<TOptions>().Configure<AgencySimulators>((options, simulators) => PointAtSimulator(simulators, agency, options));

@@ -11,9 +11,21 @@ namespace MppIntegrationHub.Hub.Citizens;
 /// <summary>The gate in front of every read of citizen data: valid NIK, known purpose, client scope for each category the purpose needs, and the citizen's consent.</summary>
 public sealed class CitizenAccess(ConsentService consents, TimeProvider clock)
 {
-    /// <summary>The granted access, or the problem that refuses it.</summary>
-    public async Task<(CitizenGrant? Grant, IResult? Refusal)> CheckAsync(
-        ClaimsPrincipal user, string nikText, string? purposeText, IReadOnlyCollection<DataCategory> servedCategories, CancellationToken cancellationToken)
+    /// <summary>The granted access, or the problem that refuses it: every category the purpose needs from the read must be in the client's scopes.</summary>
+    public Task<(CitizenGrant? Grant, IResult? Refusal)> CheckAsync(
+        ClaimsPrincipal user, string nikText, string? purposeText, IReadOnlyCollection<DataCategory> servedCategories, CancellationToken cancellationToken) =>
+        CheckAsync(user, nikText, purposeText, servedCategories, partialScopes: false, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="CheckAsync(ClaimsPrincipal, string, string?, IReadOnlyCollection{DataCategory}, CancellationToken)"/> for a read
+    /// made of several parts: the grant keeps only the categories the client holds scopes for, refused only when it holds none.
+    /// </summary>
+    public Task<(CitizenGrant? Grant, IResult? Refusal)> CheckScopedAsync(
+        ClaimsPrincipal user, string nikText, string? purposeText, IReadOnlyCollection<DataCategory> servedCategories, CancellationToken cancellationToken) =>
+        CheckAsync(user, nikText, purposeText, servedCategories, partialScopes: true, cancellationToken);
+
+    private async Task<(CitizenGrant? Grant, IResult? Refusal)> CheckAsync(
+        ClaimsPrincipal user, string nikText, string? purposeText, IReadOnlyCollection<DataCategory> servedCategories, bool partialScopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(servedCategories);
@@ -35,11 +47,11 @@ public sealed class CitizenAccess(ConsentService consents, TimeProvider clock)
                 $"The purpose '{PurposeNames.Format(purpose)}' does not need this data."));
         }
 
-        var missing = categories.Select(HubScopes.ForCategory).Where(s => !user.HasScopeFor(s)).ToList();
-        if (missing.Count > 0)
+        var missing = categories.Where(c => !user.HasScopeFor(HubScopes.ForCategory(c))).ToList();
+        if (missing.Count == categories.Count || (missing.Count > 0 && !partialScopes))
         {
             return (null, HubProblems.Problem(StatusCodes.Status403Forbidden, HubProblems.Types.ScopeMissing, "Scope missing",
-                $"This client needs the scopes {string.Join(", ", missing)} to read data for this purpose."));
+                $"This client needs the scopes {string.Join(", ", missing.Select(HubScopes.ForCategory))} to read data for this purpose."));
         }
 
         var clientId = user.ClientId();
@@ -49,7 +61,7 @@ public sealed class CitizenAccess(ConsentService consents, TimeProvider clock)
                 "This client holds no unexpired, unrevoked consent of the citizen for this purpose."));
         }
 
-        return (new CitizenGrant(clientId, nik, purpose, categories), null);
+        return (new CitizenGrant(clientId, nik, purpose, [.. categories.Except(missing)]), null);
     }
 
     /// <summary>The NIK of a route, or a validation problem naming the broken rule.</summary>

@@ -1,5 +1,4 @@
 using MppIntegrationHub.Adapters;
-using MppIntegrationHub.Contracts.Capabilities;
 using MppIntegrationHub.Contracts.Consents;
 using MppIntegrationHub.Contracts.Health;
 using MppIntegrationHub.Hub.Audit;
@@ -9,8 +8,6 @@ namespace MppIntegrationHub.Hub.Citizens;
 /// <summary>Maps the once-only profile and the health summary under <c>/api/v1/citizens/{nik}</c>.</summary>
 public static class CitizensApi
 {
-    private static readonly DataCategory[] ProfileCategories = [DataCategory.Identity, DataCategory.Address, DataCategory.Family, DataCategory.Civil];
-
     /// <summary>Registers the gate that checks purpose, scope and consent before a read.</summary>
     public static IServiceCollection AddCitizens(this IServiceCollection services) => services.AddSingleton<CitizenAccess>();
 
@@ -33,17 +30,15 @@ public static class CitizensApi
     private static async Task<IResult> ProfileAsync(
         string nik, string? purpose, HttpContext http, CitizenAccess access, ICapabilityInvoker invoker, AuditTrail audit)
     {
-        var (grant, refusal) = await access.CheckAsync(http.User, nik, purpose, ProfileCategories, http.RequestAborted);
+        var (grant, refusal) = await access.CheckAsync(http.User, nik, purpose, CitizenReads.ProfileCategories, http.RequestAborted);
         if (grant is null)
         {
             return refusal!;
         }
 
-        var full = await invoker.InvokeAsync(
-            CanonicalCapabilities.PopulationProfile, new CitizenQuery(grant.Nik), new CallContext(ClientId: grant.ClientId, Purpose: grant.Purpose), http.RequestAborted);
-        var (profile, fields) = ProfileFields.Minimise(full, grant.Categories);
-        await audit.AppendAsync(new AuditEntry(grant.ClientId, AuditActions.ProfileRead, grant.Purpose, grant.Nik, fields), http.RequestAborted);
-        return TypedResults.Ok(profile);
+        var read = await CitizenReads.ProfileAsync(invoker, grant, http.RequestAborted);
+        await audit.AppendAsync(read.Audit, http.RequestAborted);
+        return TypedResults.Ok(read.Data);
     }
 
     private static async Task<IResult> HealthSummaryAsync(
@@ -55,13 +50,10 @@ public static class CitizensApi
             return refusal!;
         }
 
-        var summary = await invoker.InvokeAsync(
-            CanonicalCapabilities.HealthSummary, new CitizenQuery(grant.Nik), new CallContext(ClientId: grant.ClientId, Purpose: grant.Purpose), http.RequestAborted);
-        await audit.AppendAsync(
-            new AuditEntry(grant.ClientId, AuditActions.HealthSummaryRead, grant.Purpose, grant.Nik, ["conditions", "immunizations", "allergies", "observations", "encounters"]),
-            http.RequestAborted);
+        var read = await CitizenReads.HealthSummaryAsync(invoker, grant, http.RequestAborted);
+        await audit.AppendAsync(read.Audit, http.RequestAborted);
         return HealthSummaryFhir.IsRequested(http.Request)
-            ? HealthSummaryFhir.Result(summary)
-            : TypedResults.Ok(summary);
+            ? HealthSummaryFhir.Result(read.Data)
+            : TypedResults.Ok(read.Data);
     }
 }

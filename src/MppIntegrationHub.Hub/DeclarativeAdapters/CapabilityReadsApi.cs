@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MppIntegrationHub.Adapters;
 using MppIntegrationHub.Adapters.Declarative.Versions;
 using MppIntegrationHub.Hub.Audit;
@@ -38,13 +37,8 @@ internal static class CapabilityReadsApi
             return refusal!;
         }
 
-        var output = await invoker.InvokeAsync(
-            capability,
-            JsonSerializer.SerializeToElement(new { nik = grant.Nik.Value }),
-            new CallContext(ClientId: grant.ClientId, Purpose: grant.Purpose),
-            http.RequestAborted);
-        var fields = output.ValueKind == JsonValueKind.Object ? output.EnumerateObject().Select(p => p.Name).ToList() : [];
-        await audit.AppendAsync(new AuditEntry(grant.ClientId, AuditActions.CapabilityRead, grant.Purpose, grant.Nik, fields), http.RequestAborted);
-        return TypedResults.Ok(output);
+        var read = await CitizenReads.CapabilityAsync(invoker, capability, grant, http.RequestAborted);
+        await audit.AppendAsync(read.Audit, http.RequestAborted);
+        return TypedResults.Ok(read.Data);
     }
 }

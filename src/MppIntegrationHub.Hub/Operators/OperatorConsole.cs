@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MppIntegrationHub.Adapters.Registry;
 using MppIntegrationHub.Contracts.Applications;
+using MppIntegrationHub.Hub.Agencies;
 using MppIntegrationHub.Hub.Audit;
 using MppIntegrationHub.Orchestration.Engine;
 using MppIntegrationHub.Orchestration.Operations;
@@ -14,6 +15,9 @@ public sealed class OperatorConsole(
     WorkflowEngine engine,
     WorkflowOperations operations,
     IAdapterRegistry registry,
+    AgencyProcessReports reports,
+    HubRoleInfo role,
+    TimeProvider clock,
     AuditTrail audit)
 {
     private static readonly StepStatus[] HoldingStatuses = [StepStatus.Failed, StepStatus.RetryScheduled, StepStatus.Running, StepStatus.Waiting];
@@ -103,9 +107,19 @@ public sealed class OperatorConsole(
     public async Task<IReadOnlyList<OperatorAgency>> ListAgenciesAsync(CancellationToken cancellationToken)
     {
         var stops = (await operations.ListStoppedAgenciesAsync(cancellationToken)).ToDictionary(s => s.Agency, StringComparer.Ordinal);
-        return [.. registry.GetAgencyStatuses().Select(status => stops.TryGetValue(status.Agency, out var stop)
-            ? new OperatorAgency(status, false, stop.Reason, stop.Since)
-            : new OperatorAgency(status, status.HttpRetriesEnabled))];
+        var others = await reports.ReadOthersAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return [.. registry.GetAgencyStatuses().Select(status =>
+        {
+            var deployment = AgencyDeployment.Of(
+            [
+                AgencyProcessView.Live(status, reports.ProcessId, role.Name, now),
+                .. others.Where(r => r.Agency == status.Agency).OrderBy(r => r.ProcessId, StringComparer.Ordinal).Select(r => r.ToView()),
+            ]);
+            return stops.TryGetValue(status.Agency, out var stop)
+                ? new OperatorAgency(status, deployment, false, stop.Reason, stop.Since)
+                : new OperatorAgency(status, deployment, status.HttpRetriesEnabled);
+        })];
     }
 
     /// <summary>Stops the agency's workflow retries (they park) and its HTTP retries in this process; null for an unknown agency.</summary>

@@ -33,10 +33,11 @@ public sealed record OperatorRetryRequest(
 [Description("Why an operator cancels an application or stops an agency's retries (kept in the audit trail).")]
 public sealed record OperatorReasonRequest([property: Description("1-500 characters.")] string Reason);
 
-[Description("An agency as operators see it: adapters, breaker, quota, traffic and the retry kill switch.")]
+[Description("An agency as operators see it: adapters, breaker, quota, traffic (this process and the whole deployment) and the retry kill switch.")]
 public sealed record OperatorAgency(
-    AgencyStatus Status,
-    [property: Description("False when an operator stopped the agency's retries: workflow retries park, HTTP calls are tried once.")] bool RetriesEnabled,
+    [property: Description("The agency as this process sees it.")] AgencyStatus Status,
+    AgencyDeployment Deployment,
+    [property: Description("False when an operator stopped the agency's retries: workflow retries park, HTTP calls are tried once (every process follows within a report interval).")] bool RetriesEnabled,
     string? RetriesStoppedReason = null,
     DateTimeOffset? RetriesStoppedAt = null);
 

@@ -10,4 +10,16 @@ public sealed record SecretProtectionOptions
     /// stored with the database: the keys decrypt the webhook secrets kept there.
     /// </summary>
     public string KeyFolder { get; init; } = ".hub-data/keys";
+
+    /// <summary>
+    /// A certificate with its private key (PKCS#12 <c>.pfx</c>/<c>.p12</c>, or PEM holding both) whose key encrypts the
+    /// key ring at rest; without it the keys are stored in the clear. Recommended everywhere but Development.
+    /// </summary>
+    public string? Certificate { get; init; }
+
+    /// <summary>The PKCS#12 file's password, if any.</summary>
+    public string? CertificatePassword { get; init; }
+
+    /// <summary>Certificates replaced by <see cref="Certificate"/> (same formats, same password): keys they encrypted stay readable.</summary>
+    public IReadOnlyList<string> PreviousCertificates { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MppIntegrationHub.Hub.Agencies;
 using MppIntegrationHub.Hub.Applications;
 using MppIntegrationHub.Hub.Audit;
 using MppIntegrationHub.Hub.Callbacks;
@@ -7,7 +8,7 @@ using MppIntegrationHub.Hub.Webhooks;
 
 namespace MppIntegrationHub.Hub.Store;
 
-/// <summary>The unified API's own tables on the hub store: consents, the audit chain, idempotency records, webhooks, callback receipts and OpenIddict's entities.</summary>
+/// <summary>The unified API's own tables on the hub store: consents, the audit chain, idempotency records, webhooks, callback receipts, agency reports of each process and OpenIddict's entities.</summary>
 public class HubApiDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
@@ -24,6 +25,8 @@ public class HubApiDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<CallbackReceipt> CallbackReceipts => Set<CallbackReceipt>();
 
+    public DbSet<AgencyProcessReport> AgencyProcessReports => Set<AgencyProcessReport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.UseOpenIddict();
@@ -36,6 +39,16 @@ public class HubApiDbContext(DbContextOptions options) : DbContext(options)
             consent.Property(c => c.Purposes).HasMaxLength(400);
             consent.Property(c => c.EvidenceReference).HasMaxLength(ConsentRules.MaxEvidenceLength);
             consent.HasIndex(c => new { c.ClientId, c.Nik });
+        });
+        modelBuilder.Entity<AgencyProcessReport>(report =>
+        {
+            report.ToTable("ApiAgencyProcessReports");
+            report.HasKey(r => new { r.ProcessId, r.Agency });
+            report.Property(r => r.ProcessId).HasMaxLength(200);
+            report.Property(r => r.Agency).HasMaxLength(100);
+            report.Property(r => r.Role).HasMaxLength(20);
+            report.Property(r => r.Health).HasMaxLength(20);
+            report.Property(r => r.Breaker).HasMaxLength(20);
         });
         modelBuilder.Entity<AuditRecord>(audit =>
         {

@@ -82,6 +82,30 @@ public sealed class DeclarativeAdapterEndToEndTests : IAsyncLifetime, IDisposabl
     }
 
     [Fact]
+    public async Task Overview_AfterAnAgencyRegisters_ReadsItBesideTheBuiltInAgenciesUntilDisabled()
+    {
+        using var portal = await ClientAsync(HubFactory.PortalA);
+        await portal.RecordConsentAsync(_hub, TestCitizens.Budi, DataPurpose.HealthCare);
+        var before = await OverviewAsync(portal);
+
+        using var registered = await portal.PostJsonAsync("/api/v1/adapters", Manifest("1.0.0"));
+        var joined = await OverviewAsync(portal);
+        using var disabled = await portal.PostAsync(new Uri("/api/v1/adapters/bpjs-kesehatan/disable", UriKind.Relative), null);
+        var left = await OverviewAsync(portal);
+
+        Assert.DoesNotContain(Capability, Capabilities(before));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var membership = Assert.Single(joined.GetProperty("sections").EnumerateArray(), s => s.GetProperty("capability").GetString() == Capability);
+        Assert.Equal("ok", membership.GetProperty("status").GetString());
+        Assert.Equal("KELAS I", membership.GetProperty("data").GetProperty("class").GetString());
+        // This host runs no compiled agency adapters: their sections fail on their own, the new agency's still answers.
+        var profile = Assert.Single(joined.GetProperty("sections").EnumerateArray(), s => s.GetProperty("capability").GetString() == "population.profile");
+        Assert.Equal("capability-unavailable", profile.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.DoesNotContain(Capability, Capabilities(left));
+    }
+
+    [Fact]
     public async Task Register_InvalidManifest_400ListsEveryProblemByField()
     {
         using var portal = await ClientAsync(HubFactory.PortalA);
@@ -121,6 +145,17 @@ public sealed class DeclarativeAdapterEndToEndTests : IAsyncLifetime, IDisposabl
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    private static async Task<JsonElement> OverviewAsync(HttpClient portal)
+    {
+        using var response = await portal.GetAsync($"/api/v1/citizens/{TestCitizens.Budi}/overview?purpose=health-care");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static List<string?> Capabilities(JsonElement overview) =>
+        [.. overview.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("capability").GetString())];
 
     private static async Task<JsonElement> ReadMembershipAsync(HttpClient portal)
     {

@@ -10,26 +10,46 @@ using MppIntegrationHub.Contracts.Verification;
 
 namespace MppIntegrationHub.Hub.Tests.Support;
 
-/// <summary>Canned agency answers for API tests that do not need the simulators; records every call.</summary>
+/// <summary>Canned agency answers for API tests that do not need the simulators; records every typed call.</summary>
 internal sealed class FakeCapabilityInvoker : ICapabilityInvoker
 {
-    public List<(string Capability, CallContext Context)> Calls { get; } = [];
+    private readonly List<(string Capability, string Nik)> _calls = [];
 
-    public Task<TResult> InvokeAsync<TRequest, TResult>(
+    /// <summary>The capabilities called for a citizen, in call order.</summary>
+    public IReadOnlyList<string> CallsFor(string nik)
+    {
+        lock (_calls)
+        {
+            return [.. _calls.Where(c => c.Nik == nik).Select(c => c.Capability)];
+        }
+    }
+
+    /// <summary>Capabilities whose agency is down: every call fails as a transient outage.</summary>
+    public HashSet<string> Down { get; } = [];
+
+    /// <summary>Awaited before each typed call answers, e.g. to hold calls until others have started.</summary>
+    public Func<string, Task>? BeforeAnswer { get; set; }
+
+    public async Task<TResult> InvokeAsync<TRequest, TResult>(
         Capability<TRequest, TResult> capability, TRequest request, CallContext context, CancellationToken cancellationToken = default)
     {
-        lock (Calls)
-        {
-            Calls.Add((capability.Name, context));
-        }
-
         var nik = request switch
         {
             CitizenQuery q => q.Nik,
             IdentityVerificationRequest v => v.Nik,
             _ => throw new NotSupportedException(capability.Name),
         };
-        if (nik.Value == TestCitizens.Unreachable)
+        lock (_calls)
+        {
+            _calls.Add((capability.Name, nik.Value));
+        }
+
+        if (BeforeAnswer is { } hold)
+        {
+            await hold(capability.Name);
+        }
+
+        if (nik.Value == TestCitizens.Unreachable || Down.Contains(capability.Name))
         {
             throw new AgencyException(new AgencyError
             {
@@ -45,7 +65,7 @@ internal sealed class FakeCapabilityInvoker : ICapabilityInvoker
             "identity.verify" => Verification((IdentityVerificationRequest)(object)request!),
             _ => throw new NotSupportedException(capability.Name),
         };
-        return Task.FromResult((TResult)result);
+        return (TResult)result;
     }
 
     /// <summary>Workflow steps find the agencies down for an hour: applications stay accepted and in progress.</summary>

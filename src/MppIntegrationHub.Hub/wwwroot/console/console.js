@@ -124,12 +124,16 @@ function renderAgencies(agencies) {
     const toggle = view.retriesEnabled
       ? el("button", { type: "button", class: "danger", "data-testid": `stop-retries-${agency.agency}`, onclick: () => stopRetries(agency.agency, reason) }, "Stop retries")
       : el("button", { type: "button", class: "primary", "data-testid": `resume-retries-${agency.agency}`, onclick: () => resumeRetries(agency.agency) }, "Resume retries");
-    const traffic = agency.traffic;
+    // Figures of the whole deployment: workers make most agency calls, each with its own breaker and quota.
+    const deployment = view.deployment;
+    const traffic = deployment.traffic;
+    const open = deployment.processes.filter((p) => p.breaker !== "closed").length;
     return el("article", { class: `agency ${agency.health}${view.retriesEnabled ? "" : " retries-off"}`, "data-testid": `agency-${agency.agency}` },
       el("div", { class: "name" }, agency.agency, badge(agency.health)),
       el("dl", {},
-        el("dt", {}, "Breaker"), el("dd", {}, badge(agency.breaker)),
-        el("dt", {}, "Quota left"), el("dd", {}, agency.quotaAvailable ?? "—"),
+        el("dt", {}, "Breaker"), el("dd", {}, badge(deployment.breaker), open ? ` in ${open} of ${deployment.processes.length}` : ""),
+        el("dt", {}, "Processes"), el("dd", {}, deployment.processes.map((p) => p.role).join(", ")),
+        el("dt", {}, "Quota left"), el("dd", {}, deployment.processes.map((p) => p.quotaAvailable ?? "—").join(" / ")),
         el("dt", {}, "Calls/min"), el("dd", {}, `${traffic.callsPerMinute}${traffic.failuresPerMinute ? ` (${traffic.failuresPerMinute} failed)` : ""}`),
         el("dt", {}, "Mean latency"), el("dd", {}, traffic.meanLatencyMs == null ? "—" : `${traffic.meanLatencyMs} ms`),
         el("dt", {}, "Adapters"), el("dd", {}, agency.adapters.map((a) => `${a.id} v${a.version}`).join(", "))),

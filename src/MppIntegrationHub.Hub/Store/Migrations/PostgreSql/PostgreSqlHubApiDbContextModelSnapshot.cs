@@ -22,6 +22,54 @@ namespace MppIntegrationHub.Hub.Store.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MppIntegrationHub.Hub.Agencies.AgencyProcessReport", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Breaker")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("CallsPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FailuresPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HttpRetriesEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("MeanLatencyMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("QuotaAvailable")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("ProcessId", "Agency");
+
+                    b.ToTable("ApiAgencyProcessReports", (string)null);
+                });
+
             modelBuilder.Entity("MppIntegrationHub.Hub.Applications.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")

@@ -17,6 +17,54 @@ namespace MppIntegrationHub.Hub.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("MppIntegrationHub.Hub.Agencies.AgencyProcessReport", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Breaker")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailuresPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HttpRetriesEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MeanLatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("QuotaAvailable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcessId", "Agency");
+
+                    b.ToTable("ApiAgencyProcessReports", (string)null);
+                });
+
             modelBuilder.Entity("MppIntegrationHub.Hub.Applications.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")
