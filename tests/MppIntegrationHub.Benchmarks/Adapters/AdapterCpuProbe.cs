@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using MppIntegrationHub.Adapters.Telemetry;
 
 namespace MppIntegrationHub.Benchmarks.Adapters;
 
 /// <summary>
 /// CPU time and allocations per call of both <see cref="DukcapilAdapterCallBenchmarks"/> methods, measured in process:
 /// on a machine shared with other builds wall-clock means are noise, process CPU time per operation is not.
-/// Interleaves rounds of the two methods so both see the same machine.
+/// Interleaves rounds of the two methods so both see the same machine, then repeats with the adapters' span and the
+/// adapters' and Polly's meters listened to, as an exporter would.
 /// </summary>
 internal static class AdapterCpuProbe
 {
@@ -15,26 +18,59 @@ internal static class AdapterCpuProbe
         benchmarks.Setup();
         try
         {
-            var raw = new List<(double Cpu, double Bytes)>();
-            var adapter = new List<(double Cpu, double Bytes)>();
             Measure(() => benchmarks.RawHttpClient().GetAwaiter().GetResult(), calls);
             Measure(() => benchmarks.AdapterVerify().GetAwaiter().GetResult(), calls);
-            for (var round = 0; round < rounds; round++)
-            {
-                raw.Add(Measure(() => benchmarks.RawHttpClient().GetAwaiter().GetResult(), calls));
-                adapter.Add(Measure(() => benchmarks.AdapterVerify().GetAwaiter().GetResult(), calls));
-            }
-
-            var rawCpu = Median(raw.ConvertAll(r => r.Cpu));
-            var adapterCpu = Median(adapter.ConvertAll(r => r.Cpu));
-            Console.WriteLine($"RawHttpClient  CPU {rawCpu,8:N0} ns/op  {raw[^1].Bytes,8:N0} B/op");
-            Console.WriteLine($"AdapterVerify  CPU {adapterCpu,8:N0} ns/op  {adapter[^1].Bytes,8:N0} B/op");
-            Console.WriteLine($"Adapter adds   CPU {adapterCpu - rawCpu,8:N0} ns/op  {adapter[^1].Bytes - raw[^1].Bytes,8:N0} B/op (medians of {rounds} rounds of {calls:N0} calls)");
+            Report("no listener", benchmarks, calls, rounds);
+            using var listeners = Listen();
+            Report("listened", benchmarks, calls, rounds);
         }
         finally
         {
             benchmarks.Cleanup();
         }
+    }
+
+    private static void Report(string telemetry, DukcapilAdapterCallBenchmarks benchmarks, int calls, int rounds)
+    {
+        var raw = new List<(double Cpu, double Bytes)>();
+        var adapter = new List<(double Cpu, double Bytes)>();
+        for (var round = 0; round < rounds; round++)
+        {
+            raw.Add(Measure(() => benchmarks.RawHttpClient().GetAwaiter().GetResult(), calls));
+            adapter.Add(Measure(() => benchmarks.AdapterVerify().GetAwaiter().GetResult(), calls));
+        }
+
+        var rawCpu = Median(raw.ConvertAll(r => r.Cpu));
+        var adapterCpu = Median(adapter.ConvertAll(r => r.Cpu));
+        Console.WriteLine($"Telemetry {telemetry} (medians of {rounds} rounds of {calls:N0} calls)");
+        Console.WriteLine($"  RawHttpClient  CPU {rawCpu,8:N0} ns/op  {raw[^1].Bytes,8:N0} B/op");
+        Console.WriteLine($"  AdapterVerify  CPU {adapterCpu,8:N0} ns/op  {adapter[^1].Bytes,8:N0} B/op");
+        Console.WriteLine($"  Adapter adds   CPU {adapterCpu - rawCpu,8:N0} ns/op  {adapter[^1].Bytes - raw[^1].Bytes,8:N0} B/op");
+    }
+
+    private static CompositeDisposable Listen()
+    {
+        var activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == AgencyTelemetry.ActivitySourceName,
+            Sample = static (ref _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(activities);
+        var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name is AgencyTelemetry.MeterName or "Polly")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<double>(static (_, _, _, _) => { });
+        meters.SetMeasurementEventCallback<long>(static (_, _, _, _) => { });
+        meters.SetMeasurementEventCallback<int>(static (_, _, _, _) => { });
+        meters.Start();
+        return new CompositeDisposable(activities, meters);
     }
 
     private static (double Cpu, double Bytes) Measure<T>(Func<T> call, int calls)
@@ -59,5 +95,16 @@ internal static class AdapterCpuProbe
     {
         values.Sort();
         return values[values.Count / 2];
+    }
+
+    private sealed class CompositeDisposable(params IDisposable[] parts) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var part in parts)
+            {
+                part.Dispose();
+            }
+        }
     }
 }
