@@ -4,7 +4,10 @@
 #   throughput: wrk on loopback, same connections and duration for both;
 #   latency:    fixed-rate open-loop driver at $RATE req/s, p50/p99 for both and the difference.
 # Goals: hub >= 0.5x direct throughput; added p50 <= 0.3 ms, added p99 <= 1 ms at 500 req/s.
-# Usage: benchmarks/hub-overhead.sh   (env: RATE=500 MEASURE_SECONDS=20 WRK_SECONDS=15 WRK_CONNECTIONS=32 WRK_THREADS=2)
+# Also reports the hub's CPU time per request under wrk (process user+system time / requests): steadier than wall-clock
+# figures on a shared machine.
+# Usage: benchmarks/hub-overhead.sh   (env: RATE=500 MEASURE_SECONDS=20 WRK_SECONDS=15 WRK_CONNECTIONS=32 WRK_THREADS=2
+#        TRACE=/tmp/hub.nettrace for a sampled profile of the hub under wrk, written with a .speedscope.json beside it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${RATE:-500}; SECONDS_MEASURED=${MEASURE_SECONDS:-20}; WRK_SECONDS=${WRK_SECONDS:-15}
@@ -14,45 +17,16 @@ work=$(mktemp -d); pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-step() { printf '\n== %s\n' "$*" >&2; }
-wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
+source benchmarks/lib.sh
+client=load-bench; secret=load-bench-secret-0123456789
 
-step "build (Release)"
-dotnet build -c Release -v q --nologo src/MppIntegrationHub.Hub >/dev/null
-dotnet build -c Release -v q --nologo tests/MppIntegrationHub.LoadBenchmarks >/dev/null
-tools=tests/MppIntegrationHub.LoadBenchmarks/bin/Release/net10.0/MppIntegrationHub.LoadBenchmarks.dll
-
+build_release
 step "start the stub agency on 127.0.0.1:$STUB_PORT"
-dotnet "$tools" stub-agency --port "$STUB_PORT" >"$work/stub.log" 2>&1 & pids+=($!)
-
-step "start the hub (Release) on 127.0.0.1:$HUB_PORT, agencies from configuration, Dukcapil at the stub"
+start_stub "$STUB_PORT" 0
 stub="http://127.0.0.1:$STUB_PORT/"
-mkdir "$work/keys"   # token signing and encryption keys for this run only
-openssl genrsa -out "$work/keys/signing.pem" 2048 2>/dev/null
-openssl genrsa -out "$work/keys/encryption.pem" 2048 2>/dev/null
-(
-  cd "$work"
-  export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$HUB_PORT"
-  export Logging__LogLevel__Default=Warning
-  export Store__ConnectionString="Data Source=$work/hub.db"
-  export Hub__AllowHttp=true Hub__Audit__NikKey=load-benchmark-only-nik-reference-key-0123456789 Hub__TokenKeys__Folder="$work/keys"
-  # The benchmark client's per-client limit is set high by configuration: the point is the hub's cost, not its quota.
-  export Hub__Clients__0__ClientId=load-bench Hub__Clients__0__ClientSecret=load-bench-secret-0123456789
-  export Hub__Clients__0__Scopes__0=identity.verify Hub__Clients__0__RequestsPerMinute=1000000
-  export Hub__Agencies__Source=Configuration
-  export Hub__Agencies__dukcapil__BaseUrl="$stub" Hub__Agencies__dukcapil__CustomerId=BENCH Hub__Agencies__dukcapil__UserId=bench
-  export Hub__Agencies__dukcapil__Password=bench Hub__Agencies__dukcapil__IpUser=127.0.0.1 Hub__Agencies__dukcapil__ApiKey=bench
-  export Hub__Agencies__dukcapil__Quota__PermitLimit=100000 Hub__Agencies__dukcapil__Quota__QueueLimit=100000
-  # The other agencies are not called; their adapters still need valid settings to start.
-  export Hub__Agencies__satusehat__BaseUrl="$stub" Hub__Agencies__satusehat__ClientId=bench Hub__Agencies__satusehat__ClientSecret=bench
-  for agency in skck sim paspor simponi; do export "Hub__Agencies__${agency}__BaseUrl=$stub" "Hub__Agencies__${agency}__ApiKey=bench"; done
-  exec dotnet "$OLDPWD/src/MppIntegrationHub.Hub/bin/Release/net10.0/MppIntegrationHub.Hub.dll"
-) >"$work/hub.log" 2>&1 & pids+=($!)
-wait_http "http://127.0.0.1:$HUB_PORT/health/live"
-curl -s "http://127.0.0.1:$HUB_PORT/connect/token" -d grant_type=client_credentials \
-  -d client_id=load-bench -d client_secret=load-bench-secret-0123456789 -d scope=identity.verify >"$work/token.json"
-token=$(sed -nE 's/.*"access_token": *"([^"]+)".*/\1/p' "$work/token.json")
-[ -n "$token" ] || { echo "no access token:" >&2; cat "$work/token.json" >&2; exit 1; }
+start_hub "$HUB_PORT" "$stub" "$client" "$secret" identity.verify
+hub_pid=${pids[-1]}
+token=$(hub_token "$HUB_PORT" "$client" "$secret" identity.verify)
 printf '{"nik":"3273021205909001","fullName":"ANDI PRATAMA"}' >"$work/hub.json"
 printf '{"NIK":"3273021205909001","user_id":"bench","password":"bench","IP_USER":"127.0.0.1","TRESHOLD":"80","NAMA_LGKP":"ANDI PRATAMA"}' >"$work/direct.json"
 hub_url="http://127.0.0.1:$HUB_PORT/api/v1/identity/verifications"
@@ -63,10 +37,21 @@ if [ "$status" != 200 ]; then
   echo "the hub did not verify the sample request (HTTP $status):" >&2; cat "$work/sample.json" >&2; echo >&2; tail -20 "$work/hub.log" >&2; exit 1
 fi
 
+hub_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$hub_pid/stat"; }   # user + system time of the hub, in clock ticks
 throughput() { # name url body token
   step "wrk $1: $WRK_THREADS threads, $WRK_CONNECTIONS connections, ${WRK_SECONDS}s (after 3s warm-up)"
   BODY_FILE=$3 TOKEN=$4 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d3s -s benchmarks/post-json.lua "$2" >/dev/null
+  local cpu_before; cpu_before=$(hub_cpu_ticks)
+  # TRACE=file.nettrace: a sampled thread-time profile of the hub while wrk runs (needs dotnet-trace on PATH).
+  local tracer=
+  if [ "$1" = hub ] && [ -n "${TRACE:-}" ]; then
+    dotnet-trace collect -p "$hub_pid" --profile dotnet-sampled-thread-time -o "$TRACE" --format Speedscope \
+      --duration "$(printf '00:00:%02d:%02d' $((WRK_SECONDS / 60)) $((WRK_SECONDS % 60)))" >"$work/trace.log" 2>&1 &
+    tracer=$!
+  fi
   BODY_FILE=$3 TOKEN=$4 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS}s" -s benchmarks/post-json.lua "$2" | tee "$work/wrk-$1.txt" >&2
+  [ -z "$tracer" ] || wait "$tracer"
+  echo "$(( $(hub_cpu_ticks) - cpu_before ))" >"$work/cpu-$1.txt"
   sed -nE 's/.*rps=([0-9.]+).*/\1/p' "$work/wrk-$1.txt"
 }
 latency() { # name url body token
@@ -75,7 +60,6 @@ latency() { # name url body token
   [ -n "$4" ] && args+=(--token "$4")
   dotnet "$tools" "${args[@]}" | tee "$work/rate-$1.txt" >&2
 }
-field() { sed -nE "s/.*$1=([0-9.]+).*/\1/p" "$2"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 direct_rps=$(throughput direct "$direct_url" "$work/direct.json" "")
@@ -84,11 +68,13 @@ latency direct "$direct_url" "$work/direct.json" ""
 latency hub "$hub_url" "$work/hub.json" "$token"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
+hub_requests=$(sed -nE 's/.*requests=([0-9]+).*/\1/p' "$work/wrk-hub.txt")
+cpu_ms=$(awk -v t="$(cat "$work/cpu-hub.txt")" -v hz="$(getconf CLK_TCK)" -v n="$hub_requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
 d50=$(field p50_ms "$work/rate-direct.txt"); d99=$(field p99_ms "$work/rate-direct.txt")
 h50=$(field p50_ms "$work/rate-hub.txt"); h99=$(field p99_ms "$work/rate-hub.txt")
 step "result (load average before: $load_before, after: $load_after)"
-awk -v d="$direct_rps" -v h="$hub_rps" -v d50="$d50" -v d99="$d99" -v h50="$h50" -v h99="$h99" -v rate="$RATE" 'BEGIN {
-  printf "throughput  direct %.0f req/s  hub %.0f req/s  ratio %.2f (goal >= 0.50)\n", d, h, h / d
+awk -v cpu="$cpu_ms" -v d="$direct_rps" -v h="$hub_rps" -v d50="$d50" -v d99="$d99" -v h50="$h50" -v h99="$h99" -v rate="$RATE" 'BEGIN {
+  printf "throughput  direct %.0f req/s  hub %.0f req/s  ratio %.2f (goal >= 0.50)  hub CPU %s ms per request\n", d, h, h / d, cpu
   printf "latency at %d req/s  direct p50 %.3f ms p99 %.3f ms  hub p50 %.3f ms p99 %.3f ms\n", rate, d50, d99, h50, h99
   printf "added by the hub     p50 %.3f ms (goal <= 0.3)  p99 %.3f ms (goal <= 1.0)\n", h50 - d50, h99 - d99
 }'

@@ -22,7 +22,7 @@ start_hub() {
   step "start the hub (Release) on 127.0.0.1:$port, agencies from configuration at the stubs"
   mkdir -p "$work/keys"   # token signing and encryption keys for this run only
   openssl genrsa -out "$work/keys/signing.pem" 2048 2>/dev/null
-  openssl genrsa -out "$work/keys/encryption.pem" 2048 2>/dev/null
+  openssl rand -base64 32 >"$work/keys/encryption.key"
   (
     cd "$work"
     export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port"

@@ -8,13 +8,27 @@ using MppIntegrationHub.Hub.Store;
 
 namespace MppIntegrationHub.Hub.Audit;
 
-/// <summary>Appends to and verifies the hash-chained audit log in the hub store.</summary>
-public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, TimeProvider clock, IOptions<AuditOptions> options) : IDisposable
+/// <summary>
+/// Appends to and verifies the hash-chained audit log in the hub store. Appends are group-committed: while one group is
+/// being written, concurrent appends queue and are chained and written together in the next transaction. An append
+/// returns only once its records are durable, and fails with its group when that write fails.
+/// </summary>
+public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, TimeProvider clock, IOptions<AuditOptions> options)
 {
     private const int VerifyBatch = 5_000;
-    private const int ConflictRetries = 5;
+
+    /// <summary>Each conflict means another process appended, so the chain moved on; a few retries always suffice unless the store is failing.</summary>
+    private const int ConflictRetries = 10;
+
+    /// <summary>Entries per transaction: enough to absorb a burst, small enough to keep one commit short.</summary>
+    private const int MaxGroupEntries = 512;
+
     private readonly byte[] _nikKey = Encoding.UTF8.GetBytes(options.Value.NikKey);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _queueLock = new();
+    private readonly Queue<PendingAudit> _queue = new();
+
+    /// <summary>True while a writer owns the queue; whenever the queue holds appends, a writer does.</summary>
+    private bool _writing;
 
     /// <summary>The keyed, non-reversible reference the chain stores instead of the NIK.</summary>
     public string NikReference(Nik nik) => Convert.ToHexStringLower(HMACSHA256.HashData(_nikKey, Encoding.ASCII.GetBytes(nik.Value)));
@@ -22,44 +36,117 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
         AppendAsync([entry], cancellationToken);
 
-    /// <summary>Appends entries in order. One writer per process; the sequence key makes writers in other processes conflict and retry.</summary>
-    public async Task AppendAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Appends entries in order and returns once they are durable. The first append to find no writer writes its
+    /// group inline (no thread hop when the hub is quiet); appends arriving meanwhile are written by a background
+    /// drain, one transaction per group. Writers in other processes conflict on the sequence key and retry.
+    /// </summary>
+    public Task AppendAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        if (entries.Count == 0)
         {
-            for (var attempt = 1; ; attempt++)
+            return Task.CompletedTask;
+        }
+
+        var pending = new PendingAudit(entries);
+        bool lead;
+        lock (_queueLock)
+        {
+            _queue.Enqueue(pending);
+            lead = !_writing;
+            _writing = true;
+        }
+
+        return lead ? LeadAsync(pending, cancellationToken) : pending.Durable.WaitAsync(cancellationToken);
+    }
+
+    private async Task LeadAsync(PendingAudit own, CancellationToken cancellationToken)
+    {
+        await WriteNextGroupAsync();
+        if (!ReleaseIfIdle())
+        {
+            // Appends queued while this group was written: a background drain writes them, so this request answers now.
+            _ = Task.Run(DrainAsync, CancellationToken.None);
+        }
+
+        await own.Durable.WaitAsync(cancellationToken);
+    }
+
+    private async Task DrainAsync()
+    {
+        do
+        {
+            await WriteNextGroupAsync();
+        }
+        while (!ReleaseIfIdle());
+    }
+
+    /// <summary>Gives up the writer role when nothing is queued; false when there is more to write.</summary>
+    private bool ReleaseIfIdle()
+    {
+        lock (_queueLock)
+        {
+            _writing = _queue.Count > 0;
+            return !_writing;
+        }
+    }
+
+    private async Task WriteNextGroupAsync()
+    {
+        var group = new List<PendingAudit>();
+        lock (_queueLock)
+        {
+            var entries = 0;
+            while (_queue.TryPeek(out var next) && (group.Count == 0 || entries + next.Entries.Count <= MaxGroupEntries))
             {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                var last = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
-                    .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-                var (sequence, previous) = last is null ? (0L, AuditChain.Genesis) : (last.Sequence, last.Hash);
-                var records = new List<AuditRecord>(entries.Count);
-                foreach (var entry in entries)
-                {
-                    var record = ToRecord(entry, ++sequence, previous);
-                    previous = record.Hash;
-                    records.Add(record);
-                }
-
-                db.AuditRecords.AddRange(records);
-
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return;
-                }
-                catch (DbUpdateException) when (attempt < ConflictRetries)
-                {
-                    // Another process appended first; read the new tail and chain onto it.
-                }
+                group.Add(_queue.Dequeue());
+                entries += next.Entries.Count;
             }
         }
-        finally
+
+        try
         {
-            _gate.Release();
+            await WriteAsync(group);
+        }
+#pragma warning disable CA1031 // Not swallowed: every append of the group fails with it, and their requests with them.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            group.ForEach(p => p.Fail(e));
+            return;
+        }
+
+        group.ForEach(p => p.Complete());
+    }
+
+    /// <summary>Chains the group onto the current tail and writes it in one transaction; re-reads the tail after a conflict.</summary>
+    private async Task WriteAsync(List<PendingAudit> group)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // The group's write is not cancelled by any one request: the others in it still need their records.
+            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var last = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(CancellationToken.None);
+            var (sequence, previous) = last is null ? (0L, AuditChain.Genesis) : (last.Sequence, last.Hash);
+            foreach (var entry in group.SelectMany(p => p.Entries))
+            {
+                var record = ToRecord(entry, ++sequence, previous);
+                previous = record.Hash;
+                db.AuditRecords.Add(record);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < ConflictRetries)
+            {
+                // Another process appended first; read the new tail and chain onto it.
+            }
         }
     }
 
@@ -94,8 +181,6 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
             }
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 
     private AuditRecord ToRecord(AuditEntry entry, long sequence, string previous)
     {

@@ -11,7 +11,7 @@ namespace MppIntegrationHub.Hub.Auth;
 /// <summary>Registers OAuth2 client credentials (OpenIddict server and validation), scope policies and per-client rate limits.</summary>
 public static class AuthServiceCollectionExtensions
 {
-    /// <summary>Adds the token server at <c>/connect/token</c> on the hub store (keys from <see cref="TokenKeyOptions"/>), access-token validation, one policy per scope and per-client rate limiting.</summary>
+    /// <summary>Adds the token server at <c>/connect/token</c> on the hub store (keys from <see cref="TokenKeyOptions"/>), access-token validation (decrypted and verified once per token and process, <see cref="ValidatedTokenCache"/>), one policy per scope and per-client rate limiting.</summary>
     public static IServiceCollection AddHubAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HubClientOptions>().BindConfiguration(HubClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -40,7 +40,10 @@ public static class AuthServiceCollectionExtensions
             {
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
+                validation.AddEventHandler(ValidatedTokenCache.AttachRememberedPrincipal.Descriptor);
+                validation.AddEventHandler(ValidatedTokenCache.RememberValidatedPrincipal.Descriptor);
             });
+        services.AddSingleton<ValidatedTokenCache>();
 
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         var authorization = services.AddAuthorizationBuilder();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using MppIntegrationHub.Adapters.Telemetry;
 using MppIntegrationHub.Orchestration.Telemetry;
 using OpenTelemetry;
@@ -23,8 +24,9 @@ public static class HubTelemetryExtensions
     /// <summary>
     /// Traces the API requests (named by route template, no query strings), the bus hops (MassTransit), the workflow
     /// steps and outbox relays, the capability calls and the agency HTTP calls, all in the trace of the request that
-    /// caused them; measures per agency and per workflow step; scrubs NIK-bearing URL parts from every span. Exports
-    /// over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (traces, metrics and logs, which then carry trace ids).
+    /// caused them; measures per agency and per workflow step; scrubs NIK-bearing URL parts from every span. Console
+    /// logs are JSON lines with the trace and span id (<see cref="TracedJsonConsoleFormatter"/>) outside Development.
+    /// Exports over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (traces, metrics and logs).
     /// </summary>
     public static WebApplicationBuilder AddHubTelemetry(this WebApplicationBuilder builder)
     {
@@ -39,6 +41,13 @@ public static class HubTelemetryExtensions
             .WithMetrics(metrics => metrics
                 .AddMeter(WorkflowTelemetry.MeterName, AgencyTelemetry.MeterName, PollyMeter, MassTransitSource)
                 .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"));
+        builder.Logging.AddConsoleFormatter<TracedJsonConsoleFormatter, ConsoleFormatterOptions>();
+        if (!builder.Environment.IsDevelopment())
+        {
+            // A configured Logging:Console:FormatterName still wins; Development keeps the plain text for people.
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName ??= TracedJsonConsoleFormatter.FormatterName);
+        }
+
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
         {
             telemetry.WithLogging().UseOtlpExporter();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using MppIntegrationHub.Hub.Tests.Support;
 
 namespace MppIntegrationHub.Hub.Tests.Auth;
@@ -30,7 +31,7 @@ public sealed class TokenKeyTests
         var token = await issuer.TokenAsync(HubFactory.PortalA);
         using var rekeyed = other.WithWebHostBuilder(b => b
             .UseSetting("Hub:TokenKeys:SigningKey", TestTokenKeys.NewPem())
-            .UseSetting("Hub:TokenKeys:EncryptionKey", TestTokenKeys.NewPem()));
+            .UseSetting("Hub:TokenKeys:EncryptionKey", TestTokenKeys.NewEncryptionKey()));
 
         using var response = await ServicesAsync(rekeyed, token);
 
@@ -44,7 +45,7 @@ public sealed class TokenKeyTests
         try
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "signing.pem"), TestTokenKeys.NewPem());
-            await File.WriteAllTextAsync(Path.Combine(folder, "encryption.pem"), TestTokenKeys.NewPem());
+            await File.WriteAllTextAsync(Path.Combine(folder, "encryption.key"), TestTokenKeys.NewEncryptionKey());
             using var first = new HubFactory();
             using var second = new HubFactory();
             using var issuer = WithKeyFolder(first, folder);
@@ -61,6 +62,37 @@ public sealed class TokenKeyTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Token_IsEncryptedWithTheSymmetricKey_NothingOfItReadableWithoutIt()
+    {
+        using var hub = new HubFactory();
+
+        var token = await hub.TokenAsync(HubFactory.PortalA);
+
+        var parts = token.Split('.');
+        Assert.Equal(5, parts.Length);
+        using var header = System.Text.Json.JsonDocument.Parse(Base64UrlEncoder.Decode(parts[0]));
+        Assert.Equal("A256KW", header.RootElement.GetProperty("alg").GetString());
+        Assert.Equal("A256CBC-HS512", header.RootElement.GetProperty("enc").GetString());
+        var readable = string.Join('\n', parts.Select(p => System.Text.Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(p))));
+        Assert.DoesNotContain(HubFactory.PortalA, readable, StringComparison.Ordinal);
+        Assert.DoesNotContain("identity.verify", readable, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("an RSA key")]
+    [InlineData("c2hvcnQ=")]
+    public void Start_WithAnEncryptionKeyThatIsNot256RandomBits_FailsSayingHowToMakeOne(string key)
+    {
+        using var hub = new HubFactory();
+        using var misconfigured = hub.WithWebHostBuilder(b => b
+            .UseSetting("Hub:TokenKeys:EncryptionKey", key == "an RSA key" ? TestTokenKeys.NewPem() : key));
+
+        var error = Assert.Throws<OptionsValidationException>(() => misconfigured.CreateClient());
+
+        Assert.Contains("openssl rand -base64 32", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

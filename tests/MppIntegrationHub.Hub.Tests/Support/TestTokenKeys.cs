@@ -7,11 +7,13 @@ internal static class TestTokenKeys
 {
     public static readonly string Signing = NewPem();
 
-    public static readonly string Encryption = NewPem();
+    public static readonly string Encryption = NewEncryptionKey();
 
     public static string NewPem()
     {
         using var rsa = RSA.Create(2048);
         return rsa.ExportPkcs8PrivateKeyPem();
     }
+
+    public static string NewEncryptionKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

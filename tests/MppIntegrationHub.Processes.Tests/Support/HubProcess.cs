@@ -16,7 +16,7 @@ internal sealed class HubProcess : IDisposable
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
     private static readonly string SigningKey = NewPem();
-    private static readonly string EncryptionKey = NewPem();
+    private static readonly string EncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private readonly Dictionary<string, string?> _environment;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };

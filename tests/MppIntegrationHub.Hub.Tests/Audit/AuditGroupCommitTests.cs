@@ -1,0 +1,161 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MppIntegrationHub.Contracts.Consents;
+using MppIntegrationHub.Hub.Audit;
+using MppIntegrationHub.Hub.Store;
+using MppIntegrationHub.Hub.Tests.Support;
+
+namespace MppIntegrationHub.Hub.Tests.Audit;
+
+public sealed class AuditGroupCommitTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly string _database = Path.Combine(Path.GetTempPath(), "hub-audit-tests", $"{Guid.NewGuid():N}.db");
+    private readonly WriteProbe _probe = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_database)!);
+        await using var db = new Contexts(_database).CreateDbContext();
+        await db.Database.MigrateAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_database);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AppendAsync_ManyConcurrentAppendsWhileAGroupIsWritten_WritesThemInOneTransactionAndTheChainVerifies()
+    {
+        var trail = Trail(new Contexts(_database, _probe));
+        _probe.HoldFirstWrite();
+        var first = trail.AppendAsync(Entry("first"));
+        await _probe.FirstWriteStarted.WaitAsync(Patience);
+
+        var queued = Enumerable.Range(0, 50).Select(i => trail.AppendAsync(Entry($"client-{i}"))).ToList();
+        Assert.DoesNotContain(queued, t => t.IsCompleted);
+        _probe.ReleaseFirstWrite();
+        await Task.WhenAll(queued.Append(first)).WaitAsync(Patience);
+
+        Assert.Equal(2, _probe.Commits);
+        var verification = await trail.VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(51, verification.RecordsVerified);
+        Assert.Equal(["first", .. Enumerable.Range(0, 50).Select(i => $"client-{i}")], await ClientsInSequenceOrderAsync());
+    }
+
+    [Fact]
+    public async Task AppendAsync_WhenAGroupWriteFails_FailsTheAppendsOfThatGroupOnly()
+    {
+        var trail = Trail(new Contexts(_database, _probe));
+        _probe.HoldFirstWrite();
+        var first = trail.AppendAsync(Entry("first"));
+        await _probe.FirstWriteStarted.WaitAsync(Patience);
+        var failing = Enumerable.Range(0, 10).Select(i => trail.AppendAsync(Entry(i == 3 ? WriteProbe.Unwritable : $"client-{i}"))).ToList();
+
+        _probe.ReleaseFirstWrite();
+        await first.WaitAsync(Patience);
+        foreach (var append in failing)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => append.WaitAsync(Patience));
+        }
+
+        await trail.AppendAsync(Entry("later")).WaitAsync(Patience);
+
+        var verification = await trail.VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(["first", "later"], await ClientsInSequenceOrderAsync());
+    }
+
+    [Fact]
+    public async Task AppendAsync_FromTwoProcessesAtOnce_KeepsOneVerifiableChainWithEveryRecord()
+    {
+        // Two trails with their own queues on one database: what two hub processes on a shared store do.
+        var one = Trail(new Contexts(_database));
+        var other = Trail(new Contexts(_database));
+
+        var appends = Enumerable.Range(0, 100).SelectMany(i => new[]
+        {
+            Task.Run(() => one.AppendAsync(Entry($"one-{i}"))),
+            Task.Run(() => other.AppendAsync(Entry($"other-{i}"))),
+        });
+        await Task.WhenAll(appends).WaitAsync(Patience);
+
+        var verification = await one.VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(200, verification.RecordsVerified);
+        var clients = await ClientsInSequenceOrderAsync();
+        Assert.Equal(100, clients.Count(c => c.StartsWith("one-", StringComparison.Ordinal)));
+        Assert.Equal(100, clients.Count(c => c.StartsWith("other-", StringComparison.Ordinal)));
+    }
+
+    private AuditTrail Trail(Contexts contexts) =>
+        new(contexts, _clock, Options.Create(new AuditOptions { NikKey = "test-nik-reference-key-0123456789abcdef" }));
+
+    private static AuditEntry Entry(string clientId) =>
+        new(clientId, AuditActions.IdentityVerified, DataPurpose.IdentityVerification, TestCitizens.Parse(TestCitizens.Budi), ["fullName"]);
+
+    private async Task<List<string>> ClientsInSequenceOrderAsync()
+    {
+        await using var db = new Contexts(_database).CreateDbContext();
+        return await db.AuditRecords.OrderBy(r => r.Sequence).Select(r => r.ClientId).ToListAsync();
+    }
+
+    private sealed class Contexts(string database, params IInterceptor[] interceptors) : IDbContextFactory<HubApiDbContext>
+    {
+        private readonly DbContextOptions<SqliteHubApiDbContext> _options = new DbContextOptionsBuilder<SqliteHubApiDbContext>()
+            .UseSqlite($"Data Source={database}").AddInterceptors(interceptors).Options;
+
+        public HubApiDbContext CreateDbContext() => new SqliteHubApiDbContext(_options);
+    }
+
+    /// <summary>Counts committed audit writes; can hold the first one open and refuses to write a record of <see cref="Unwritable"/>.</summary>
+    private sealed class WriteProbe : SaveChangesInterceptor
+    {
+        public const string Unwritable = "unwritable";
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _writes;
+        private int _commits;
+        private bool _hold;
+
+        public Task FirstWriteStarted => _started.Task;
+
+        public int Commits => Volatile.Read(ref _commits);
+
+        public void HoldFirstWrite() => _hold = true;
+
+        public void ReleaseFirstWrite() => _release.TrySetResult();
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref _writes) == 1 && _hold)
+            {
+                _started.TrySetResult();
+                await _release.Task;
+            }
+
+            var records = eventData.Context!.ChangeTracker.Entries<AuditRecord>().Select(e => e.Entity);
+            if (records.Any(r => r.ClientId == Unwritable))
+            {
+                throw new InvalidOperationException("The store refused this write.");
+            }
+
+            return result;
+        }
+
+        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _commits);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
