@@ -28,6 +28,7 @@ internal sealed class WorkflowCommitter
     private readonly WorkflowSignals _signals;
     private readonly CompletionPredictor _predictor;
     private readonly CommittedOutbox _outbox;
+    private readonly DispatchedStates _dispatched;
     private readonly BatchQueue<PendingTransition>[] _lanes;
 
     public WorkflowCommitter(
@@ -39,7 +40,8 @@ internal sealed class WorkflowCommitter
         IOptions<StoreOptions> store,
         WorkflowSignals signals,
         CompletionPredictor predictor,
-        CommittedOutbox outbox)
+        CommittedOutbox outbox,
+        DispatchedStates dispatched)
     {
         _contexts = contexts;
         _writes = writes;
@@ -49,6 +51,7 @@ internal sealed class WorkflowCommitter
         _signals = signals;
         _predictor = predictor;
         _outbox = outbox;
+        _dispatched = dispatched;
 
         // SQLite has one writer, so one commit at a time; PostgreSQL takes several, each lane owning a share of the
         // applications so that this process's own commits never conflict with each other.
@@ -108,10 +111,7 @@ internal sealed class WorkflowCommitter
     private async Task<bool> TryCommitAsync(List<PendingTransition> batch)
     {
         await using var db = await _contexts.CreateDbContextAsync();
-        var ids = batch.Where(p => p.Create is null).Select(p => p.ApplicationId).Distinct().ToList();
-        var apps = ids.Count == 0
-            ? []
-            : await WorkflowLoads.TrackedAsync(db, ids);
+        var apps = await LoadAsync(db, batch);
 
         var now = _clock.GetUtcNow();
         var committed = new WorkflowInstance?[batch.Count];
@@ -177,9 +177,25 @@ internal sealed class WorkflowCommitter
             {
                 await _writes.WriteAsync(() => db.SaveChangesAsync());
             }
-            catch (DbUpdateConcurrencyException)
+            catch (Exception ex)
             {
-                return false; // another process moved one of them first: apply every event again to what it left
+                // What the store holds now is unknown here: the next attempt (or event) reads it.
+                foreach (var id in apps.Keys)
+                {
+                    _dispatched.Forget(id);
+                }
+
+                if (ex is DbUpdateConcurrencyException)
+                {
+                    return false; // another process moved one of them first: apply every event again to what it left
+                }
+
+                throw;
+            }
+
+            foreach (var change in changed.Values)
+            {
+                _dispatched.Committed(change.App);
             }
 
             AfterCommit(changed.Values, outbox, messages);
@@ -191,6 +207,33 @@ internal sealed class WorkflowCommitter
         }
 
         return true;
+    }
+
+    // An outcome starts from the state this process committed its dispatch with, when it has it (attached as
+    // unchanged: the revision it carries guards the update); every other application is loaded from the store.
+    private async Task<Dictionary<Guid, WorkflowInstance>> LoadAsync(WorkflowDbContext db, List<PendingTransition> batch)
+    {
+        var apps = new Dictionary<Guid, WorkflowInstance>();
+        foreach (var pending in batch)
+        {
+            if (pending is { Create: null, Dispatch: { } dispatch } && !apps.ContainsKey(pending.ApplicationId)
+                && _dispatched.CopyFor(pending.ApplicationId, dispatch.StepId, dispatch.DispatchId) is { } copy)
+            {
+                db.Applications.Attach(copy);
+                apps[copy.Id] = copy;
+            }
+        }
+
+        var missing = batch.Where(p => p.Create is null && !apps.ContainsKey(p.ApplicationId)).Select(p => p.ApplicationId).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (id, app) in await WorkflowLoads.TrackedAsync(db, missing))
+            {
+                apps[id] = app;
+            }
+        }
+
+        return apps;
     }
 
     private void Stage(Change change, DateTimeOffset now)
