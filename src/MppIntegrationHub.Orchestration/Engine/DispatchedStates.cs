@@ -7,7 +7,7 @@ namespace MppIntegrationHub.Orchestration.Engine;
 /// <summary>
 /// The applications this process committed with a step dispatched, as committed: a step attempt and its outcome
 /// usually follow within milliseconds in the same process, so the attempt's read and the outcome's commit start
-/// from this copy instead of loading the rows again. A copy is used only for the dispatch it was committed with
+/// from this state (the commit from a copy of it) instead of loading the rows again. A copy is used only for the dispatch it was committed with
 /// (the attempt's dispatch id is still the step's current one in it); anything else reads the store. It can
 /// still be behind another process's commit: the outcome's commit is then refused by the application's revision
 /// and applied again to the rows loaded from the store, and an attempt built from it calls the agency with the
@@ -24,10 +24,6 @@ internal sealed class DispatchedStates(int capacity = DispatchedStates.DefaultCa
     /// <summary>The application as committed when <paramref name="dispatchId"/> was current, never to be changed (shared by readers).</summary>
     public WorkflowInstance? Find(Guid applicationId, string stepId, Guid dispatchId) =>
         _apps.TryGetValue(applicationId, out var entry) && IsCurrent(entry.App, stepId, dispatchId) ? entry.App : null;
-
-    /// <summary>A private copy to apply the dispatch's outcome to, or null when the copy is not the dispatch's.</summary>
-    public WorkflowInstance? CopyFor(Guid applicationId, string stepId, Guid dispatchId) =>
-        Find(applicationId, stepId, dispatchId)?.Copy();
 
     /// <summary>Records an application as just committed: kept while one of its steps runs, forgotten otherwise.</summary>
     public void Committed(WorkflowInstance app)

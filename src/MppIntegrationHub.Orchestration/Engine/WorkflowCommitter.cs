@@ -111,7 +111,7 @@ internal sealed class WorkflowCommitter
     private async Task<bool> TryCommitAsync(List<PendingTransition> batch)
     {
         await using var db = await _contexts.CreateDbContextAsync();
-        var apps = await LoadAsync(db, batch);
+        var (apps, originals) = await LoadAsync(db, batch);
 
         var now = _clock.GetUtcNow();
         var committed = new WorkflowInstance?[batch.Count];
@@ -119,11 +119,9 @@ internal sealed class WorkflowCommitter
         for (var i = 0; i < batch.Count; i++)
         {
             var pending = batch[i];
-            var isNew = pending.Create is not null;
             if (pending.Create is { } create)
             {
                 var created = create();
-                db.Applications.Add(created);
                 apps[created.Id] = created;
             }
 
@@ -151,7 +149,7 @@ internal sealed class WorkflowCommitter
                 committed[i] = app;
                 if (!changed.TryGetValue(app.Id, out var change))
                 {
-                    changed[app.Id] = change = new Change(app, isNew);
+                    changed[app.Id] = change = new Change(app, originals.GetValueOrDefault(app.Id));
                 }
 
                 change.Transitions.Add(transition);
@@ -166,16 +164,12 @@ internal sealed class WorkflowCommitter
 
         var messages = changed.Values.SelectMany(c => c.Messages).ToList();
         var outbox = messages.Count == 0 ? null : Outbox(messages, now);
-        if (outbox is not null)
-        {
-            db.Outbox.Add(outbox);
-        }
 
         if (changed.Count > 0)
         {
             try
             {
-                await _writes.WriteAsync(() => db.SaveChangesAsync());
+                await _writes.WriteAsync(() => WriteAsync(db, changed.Values, outbox));
             }
             catch (Exception ex)
             {
@@ -209,37 +203,53 @@ internal sealed class WorkflowCommitter
         return true;
     }
 
-    // An outcome starts from the state this process committed its dispatch with, when it has it (attached as
-    // unchanged: the revision it carries guards the update); every other application is loaded from the store.
-    private async Task<Dictionary<Guid, WorkflowInstance>> LoadAsync(WorkflowDbContext db, List<PendingTransition> batch)
+    // Each application to change, as a private copy, and its rows as read (what the write compares with; its
+    // revision guards the update). An outcome starts from the state this process committed its dispatch with, when
+    // it has it; every other application is loaded from the store.
+    private async Task<(Dictionary<Guid, WorkflowInstance> Apps, Dictionary<Guid, WorkflowInstance> Originals)> LoadAsync(
+        WorkflowDbContext db, List<PendingTransition> batch)
     {
-        var apps = new Dictionary<Guid, WorkflowInstance>();
+        var originals = new Dictionary<Guid, WorkflowInstance>();
         foreach (var pending in batch)
         {
-            if (pending is { Create: null, Dispatch: { } dispatch } && !apps.ContainsKey(pending.ApplicationId)
-                && _dispatched.CopyFor(pending.ApplicationId, dispatch.StepId, dispatch.DispatchId) is { } copy)
+            if (pending is { Create: null, Dispatch: { } dispatch } && !originals.ContainsKey(pending.ApplicationId)
+                && _dispatched.Find(pending.ApplicationId, dispatch.StepId, dispatch.DispatchId) is { } dispatched)
             {
-                db.Applications.Attach(copy);
-                apps[copy.Id] = copy;
+                originals[dispatched.Id] = dispatched;
             }
         }
 
-        var missing = batch.Where(p => p.Create is null && !apps.ContainsKey(p.ApplicationId)).Select(p => p.ApplicationId).Distinct().ToList();
+        var missing = batch.Where(p => p.Create is null && !originals.ContainsKey(p.ApplicationId)).Select(p => p.ApplicationId).Distinct().ToList();
         if (missing.Count > 0)
         {
-            foreach (var (id, app) in await WorkflowLoads.TrackedAsync(db, missing))
+            foreach (var (id, app) in await WorkflowLoads.ReadOnlyAsync(db, missing))
             {
-                apps[id] = app;
+                originals[id] = app;
             }
         }
 
-        return apps;
+        return (originals.ToDictionary(o => o.Key, o => o.Value.Copy()), originals);
+    }
+
+    // The rows and the commit's outbox row in one transaction.
+    private static async Task<int> WriteAsync(WorkflowDbContext db, IEnumerable<Change> changes, OutboxMessage? outbox)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await WorkflowRowWriter.WriteAsync(db, changes.Select(c => new RowChange(c.App, c.Original)));
+        if (outbox is not null)
+        {
+            db.Outbox.Add(outbox);
+            await db.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
+        return 0;
     }
 
     private void Stage(Change change, DateTimeOffset now)
     {
         var app = change.App;
-        if (!change.IsNew)
+        if (change.Original is not null)
         {
             app.Revision++; // once per commit: the concurrency token covers every event applied to it in this batch
         }
@@ -293,7 +303,8 @@ internal sealed class WorkflowCommitter
         }
     }
 
-    private sealed record Change(WorkflowInstance App, bool IsNew)
+    /// <summary>An application the commit changes: <paramref name="Original"/> is its rows as read, null for a new one.</summary>
+    private sealed record Change(WorkflowInstance App, WorkflowInstance? Original)
     {
         public List<WorkflowTransition> Transitions { get; } = [];
 

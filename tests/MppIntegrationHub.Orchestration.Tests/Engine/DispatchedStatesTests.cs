@@ -46,14 +46,14 @@ public sealed class DispatchedStatesTests
     }
 
     [Fact]
-    public void CopyFor_ChangingTheCopy_LeavesTheSharedStateAsCommitted()
+    public void Copy_ChangingTheCopy_LeavesTheSharedStateAsCommitted()
     {
         var states = new DispatchedStates();
         var dispatch = Guid.NewGuid();
         var app = Application(dispatch);
         states.Committed(app);
 
-        var copy = states.CopyFor(app.Id, "verify", dispatch)!;
+        var copy = states.Find(app.Id, "verify", dispatch)!.Copy();
         copy.Revision++;
         copy.Steps[0].Status = StepStatus.Succeeded;
 
@@ -89,7 +89,7 @@ public sealed class DispatchedStatesTests
 
         states.Forget(app.Id);
 
-        Assert.Null(states.CopyFor(app.Id, "verify", dispatch));
+        Assert.Null(states.Find(app.Id, "verify", dispatch));
     }
 
     private static WorkflowInstance Application(Guid dispatch)
