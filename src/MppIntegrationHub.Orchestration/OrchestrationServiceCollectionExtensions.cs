@@ -53,6 +53,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddSingleton<WorkflowSignals>();
         services.AddSingleton<AgencyRetryBudget>();
         services.AddSingleton<CommittedOutbox>();
+        services.AddSingleton(_ => new DispatchedStates());
         services.AddSingleton<WorkflowCommitter>();
         services.AddSingleton<WorkflowReader>();
         services.AddSingleton(sp => new WorkflowEngine(

@@ -117,7 +117,12 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
         ArgumentNullException.ThrowIfNull(context);
         RequireIdempotencyKey(capability, context);
         var adapter = Resolve(capability.Name);
-        return Measured(adapter, capability.Name, context, () => adapter.InvokeAsync(capability, request, context, cancellationToken));
+        return Measured(
+            adapter,
+            capability.Name,
+            context,
+            (adapter, capability, request, context, cancellationToken),
+            static call => call.adapter.InvokeAsync(call.capability, call.request, call.context, call.cancellationToken));
     }
 
     public Task<JsonElement> InvokeAsync(string capability, JsonElement request, CallContext context, CancellationToken cancellationToken = default)
@@ -129,15 +134,21 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
         }
 
         var adapter = Resolve(capability);
-        return Measured(adapter, capability, context, () => adapter.InvokeAsync(capability, request, context, cancellationToken));
+        return Measured(
+            adapter,
+            capability,
+            context,
+            (adapter, capability, request, context, cancellationToken),
+            static call => call.adapter.InvokeAsync(call.capability, call.request, call.context, call.cancellationToken));
     }
 
-    private async Task<T> Measured<T>(IAgencyAdapter adapter, string capability, CallContext context, Func<Task<T>> call)
+    /// <summary>Runs <paramref name="call"/> inside the call's span and metrics; a static call with its state allocates no closure.</summary>
+    private async Task<T> Measured<TState, T>(IAgencyAdapter adapter, string capability, CallContext context, TState state, Func<TState, Task<T>> call)
     {
         using var measured = _telemetry.Start(adapter.Manifest.Agency, capability, context);
         try
         {
-            return await call().ConfigureAwait(false);
+            return await call(state).ConfigureAwait(false);
         }
         catch (AgencyException exception)
         {

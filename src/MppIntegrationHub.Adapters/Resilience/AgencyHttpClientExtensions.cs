@@ -13,6 +13,13 @@ namespace MppIntegrationHub.Adapters.Resilience;
 public static class AgencyHttpClientExtensions
 {
     /// <summary>
+    /// How long an agency connection is reused before a new one is opened (with a fresh DNS lookup). Compiled adapters
+    /// are singletons holding one client, so the factory's handler rotation never reaches them: the socket handler's
+    /// own connection lifetime does, at no cost per call.
+    /// </summary>
+    public static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Registers the one resilience pipeline of <paramref name="agency"/>, built from the manifest options
     /// <typeparamref name="TOptions"/>. Throws when the agency already has one.
     /// </summary>
@@ -40,7 +47,8 @@ public static class AgencyHttpClientExtensions
     /// Registers a Refit client <typeparamref name="TApi"/> (source-generated: Refit 16 builds requests inline, no
     /// reflection) for <paramref name="agency"/>: System.Text.Json with <see cref="AgencyJson"/> through
     /// <see cref="AgencyJsonContentSerializer"/>, base address from the manifest, the agency's pipeline as the outermost handler (each
-    /// retry re-runs authentication), then <paramref name="addAuthentication"/>'s handlers, then the response size limit.
+    /// retry re-runs authentication), then <paramref name="addAuthentication"/>'s handlers, then the response size limit, over
+    /// a socket handler that renews its connections every <see cref="ConnectionLifetime"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="agency">Agency whose pipeline the client uses (registered with <see cref="AddAgencyPipeline{TOptions}"/>).</param>
@@ -56,6 +64,7 @@ public static class AgencyHttpClientExtensions
     {
         var settings = new RefitSettings(AgencyJsonContentSerializer.Default)
         {
+            RequestBodySerialization = RequestBodySerializationMode.Buffered,
             HttpRequestMessageOptions = postsOnlyRead
                 ? new Dictionary<string, object> { [AgencyRequestOptions.ReadOnlyName] = true }
                 : null,
@@ -69,6 +78,7 @@ public static class AgencyHttpClientExtensions
                 // The pipeline's total timeout governs; HttpClient's own would cut retries short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = ConnectionLifetime })
 
             // The factory's request logs carry header values (API keys, bearer tokens) in their structured state even
             // when the message redacts them, and URLs with NIKs: agency calls are logged by the pipeline's telemetry

@@ -11,20 +11,25 @@ namespace MppIntegrationHub.Adapters.Rest;
 /// Refit's JSON serializer for agency clients, with <see cref="AgencyJson"/> rules. Bodies are serialized to bytes up
 /// front and answers parsed in one synchronous pass: the response size limit handler has already buffered them in
 /// full, so the stream-based asynchronous path (and Refit's per-call reflection on the declared type) only costs time.
+/// As an <see cref="ISynchronousContentSerializer"/> with <see cref="RequestBodySerializationMode.Buffered"/> it also
+/// keeps Refit from wrapping the already-buffered body in a push stream.
 /// </summary>
-public sealed class AgencyJsonContentSerializer(JsonSerializerOptions options) : IHttpContentSerializer
+public sealed class AgencyJsonContentSerializer(JsonSerializerOptions options) : IHttpContentSerializer, ISynchronousContentSerializer
 {
-    private const string JsonMediaType = "application/json; charset=utf-8";
-
     /// <summary>The serializer with <see cref="AgencyJson.Options"/>.</summary>
     public static AgencyJsonContentSerializer Default { get; } = new(AgencyJson.Options);
 
     public HttpContent ToHttpContent<T>(T item)
     {
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(item, TypeInfo<T>()));
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(JsonMediaType);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
         return content;
     }
+
+    public HttpContent ToHttpContentSynchronous<T>(T item) => ToHttpContent(item);
+
+    /// <summary>Agency bodies are small: they are serialized up front in this mode too.</summary>
+    public HttpContent ToStreamingHttpContent<T>(T item) => ToHttpContent(item);
 
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {

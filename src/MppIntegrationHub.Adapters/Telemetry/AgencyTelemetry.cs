@@ -66,13 +66,14 @@ public sealed class AgencyTelemetry : IDisposable
 
     /// <summary>Calls, failures and mean latency of the agency over the last minute.</summary>
     public AgencyTrafficSnapshot Traffic(string agency) =>
-        _traffic.TryGetValue(agency, out var traffic) ? traffic.Snapshot(_clock.GetUtcNow()) : AgencyTrafficSnapshot.None;
+        _traffic.TryGetValue(agency, out var traffic) ? traffic.Snapshot(CurrentSecond(_clock.GetTimestamp())) : AgencyTrafficSnapshot.None;
 
     public void Dispose() => _meter.Dispose();
 
     internal void Record(string agency, string capability, long startedAt, AgencyErrorKind? error)
     {
-        var elapsed = _clock.GetElapsedTime(startedAt);
+        var now = _clock.GetTimestamp();
+        var elapsed = _clock.GetElapsedTime(startedAt, now);
         var outcome = error is { } kind ? OutcomeNames.Of(kind) : OutcomeNames.Success;
         _duration.Record(
             elapsed.TotalSeconds,
@@ -88,8 +89,11 @@ public sealed class AgencyTelemetry : IDisposable
                 new KeyValuePair<string, object?>(TagNames.Outcome, outcome));
         }
 
-        _traffic.GetOrAdd(agency, static _ => new AgencyTraffic()).Add(_clock.GetUtcNow(), elapsed, failed: error is not null);
+        _traffic.GetOrAdd(agency, static _ => new AgencyTraffic()).Add(CurrentSecond(now), elapsed, failed: error is not null);
     }
+
+    /// <summary>Whole seconds on the clock's monotonic timestamp: the call's end time is read once, for its duration and its bucket.</summary>
+    private long CurrentSecond(long timestamp) => timestamp / _clock.TimestampFrequency;
 
     /// <summary>Attribute names on the hub's spans and metrics.</summary>
     public static class TagNames

@@ -2,16 +2,15 @@ using System.ComponentModel;
 
 namespace MppIntegrationHub.Adapters.Telemetry;
 
-/// <summary>Calls to one agency in one-second buckets over the last minute.</summary>
+/// <summary>Calls to one agency in one-second buckets over the last minute, keyed by the second of a monotonic clock.</summary>
 internal sealed class AgencyTraffic
 {
     private const int Seconds = 60;
     private readonly Lock _gate = new();
     private readonly Bucket[] _buckets = new Bucket[Seconds];
 
-    public void Add(DateTimeOffset now, TimeSpan elapsed, bool failed)
+    public void Add(long second, TimeSpan elapsed, bool failed)
     {
-        var second = now.ToUnixTimeSeconds();
         lock (_gate)
         {
             ref var bucket = ref _buckets[second % Seconds];
@@ -26,9 +25,9 @@ internal sealed class AgencyTraffic
         }
     }
 
-    public AgencyTrafficSnapshot Snapshot(DateTimeOffset now)
+    public AgencyTrafficSnapshot Snapshot(long second)
     {
-        var oldest = now.ToUnixTimeSeconds() - Seconds + 1;
+        var oldest = second - Seconds + 1;
         int calls = 0, failures = 0;
         var elapsed = TimeSpan.Zero;
         lock (_gate)

@@ -12,14 +12,18 @@ internal sealed class PendingTransition
 {
     private readonly TaskCompletionSource<WorkflowInstance?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PendingTransition(Guid applicationId, Func<WorkflowInstance>? create, Func<WorkflowTransition, bool> apply)
+    private PendingTransition(Guid applicationId, Func<WorkflowInstance>? create, Func<WorkflowTransition, bool> apply, StepDispatch? dispatch = null)
     {
         ApplicationId = applicationId;
         Create = create;
         Apply = apply;
+        Dispatch = dispatch;
     }
 
     public Guid ApplicationId { get; }
+
+    /// <summary>For a step attempt's outcome: the dispatch it answers (the committer may start from the state that dispatched it).</summary>
+    public StepDispatch? Dispatch { get; }
 
     /// <summary>Builds the new application's rows; called again on every attempt, so a retried batch starts from scratch.</summary>
     public Func<WorkflowInstance>? Create { get; }
@@ -37,7 +41,13 @@ internal sealed class PendingTransition
 
     public static PendingTransition Update(Guid applicationId, Func<WorkflowTransition, bool> apply) => new(applicationId, null, apply);
 
+    public static PendingTransition Outcome(Guid applicationId, StepDispatch dispatch, Func<WorkflowTransition, bool> apply) =>
+        new(applicationId, null, apply, dispatch);
+
     public void Complete(WorkflowInstance? committed) => _done.TrySetResult(committed);
 
     public void Fail(Exception exception) => _done.TrySetException(exception);
 }
+
+/// <summary>One dispatched attempt of a step.</summary>
+internal sealed record StepDispatch(string StepId, Guid DispatchId);

@@ -11,13 +11,15 @@ namespace MppIntegrationHub.Orchestration.Engine;
 /// <summary>
 /// Runs one dispatched step attempt: builds the capability request from the application's rows, calls the
 /// capability with the step's idempotency key, and records the outcome. Stale dispatches (a newer attempt exists,
-/// the step moved on) are dropped without calling anyone.
+/// the step moved on) are dropped without calling anyone; the rows come from the state this process committed the
+/// dispatch with when it has it, so a dispatch another process replaced a moment ago may still call the agency, with
+/// the same idempotency key as its replacement (one effect), and its outcome is then ignored.
 /// </summary>
 internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker invoker, WorkflowTelemetry telemetry, TimeProvider clock)
 {
     public async Task ExecuteAsync(ExecuteStep command, CancellationToken cancellationToken)
     {
-        var app = await engine.LoadAsync(command.ApplicationId, cancellationToken);
+        var app = await engine.LoadForAttemptAsync(command.ApplicationId, new StepDispatch(command.StepId, command.DispatchId), cancellationToken);
         var step = app?.Steps.Find(s => s.StepId == command.StepId);
         if (app is null || step is null || step.DispatchId != command.DispatchId
             || step.Status != Contracts.Applications.StepStatus.Running)

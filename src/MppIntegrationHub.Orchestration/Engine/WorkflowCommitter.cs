@@ -28,6 +28,7 @@ internal sealed class WorkflowCommitter
     private readonly WorkflowSignals _signals;
     private readonly CompletionPredictor _predictor;
     private readonly CommittedOutbox _outbox;
+    private readonly DispatchedStates _dispatched;
     private readonly BatchQueue<PendingTransition>[] _lanes;
 
     public WorkflowCommitter(
@@ -39,7 +40,8 @@ internal sealed class WorkflowCommitter
         IOptions<StoreOptions> store,
         WorkflowSignals signals,
         CompletionPredictor predictor,
-        CommittedOutbox outbox)
+        CommittedOutbox outbox,
+        DispatchedStates dispatched)
     {
         _contexts = contexts;
         _writes = writes;
@@ -49,6 +51,7 @@ internal sealed class WorkflowCommitter
         _signals = signals;
         _predictor = predictor;
         _outbox = outbox;
+        _dispatched = dispatched;
 
         // SQLite has one writer, so one commit at a time; PostgreSQL takes several, each lane owning a share of the
         // applications so that this process's own commits never conflict with each other.
@@ -108,10 +111,7 @@ internal sealed class WorkflowCommitter
     private async Task<bool> TryCommitAsync(List<PendingTransition> batch)
     {
         await using var db = await _contexts.CreateDbContextAsync();
-        var ids = batch.Where(p => p.Create is null).Select(p => p.ApplicationId).Distinct().ToList();
-        var apps = ids.Count == 0
-            ? []
-            : await WorkflowLoads.TrackedAsync(db, ids);
+        var (apps, originals) = await LoadAsync(db, batch);
 
         var now = _clock.GetUtcNow();
         var committed = new WorkflowInstance?[batch.Count];
@@ -119,11 +119,9 @@ internal sealed class WorkflowCommitter
         for (var i = 0; i < batch.Count; i++)
         {
             var pending = batch[i];
-            var isNew = pending.Create is not null;
             if (pending.Create is { } create)
             {
                 var created = create();
-                db.Applications.Add(created);
                 apps[created.Id] = created;
             }
 
@@ -151,7 +149,7 @@ internal sealed class WorkflowCommitter
                 committed[i] = app;
                 if (!changed.TryGetValue(app.Id, out var change))
                 {
-                    changed[app.Id] = change = new Change(app, isNew);
+                    changed[app.Id] = change = new Change(app, originals.GetValueOrDefault(app.Id));
                 }
 
                 change.Transitions.Add(transition);
@@ -166,20 +164,32 @@ internal sealed class WorkflowCommitter
 
         var messages = changed.Values.SelectMany(c => c.Messages).ToList();
         var outbox = messages.Count == 0 ? null : Outbox(messages, now);
-        if (outbox is not null)
-        {
-            db.Outbox.Add(outbox);
-        }
 
         if (changed.Count > 0)
         {
             try
             {
-                await _writes.WriteAsync(() => db.SaveChangesAsync());
+                await _writes.WriteAsync(() => WriteAsync(db, changed.Values, outbox));
             }
-            catch (DbUpdateConcurrencyException)
+            catch (Exception ex)
             {
-                return false; // another process moved one of them first: apply every event again to what it left
+                // What the store holds now is unknown here: the next attempt (or event) reads it.
+                foreach (var id in apps.Keys)
+                {
+                    _dispatched.Forget(id);
+                }
+
+                if (ex is DbUpdateConcurrencyException)
+                {
+                    return false; // another process moved one of them first: apply every event again to what it left
+                }
+
+                throw;
+            }
+
+            foreach (var change in changed.Values)
+            {
+                _dispatched.Committed(change.App);
             }
 
             AfterCommit(changed.Values, outbox, messages);
@@ -193,10 +203,56 @@ internal sealed class WorkflowCommitter
         return true;
     }
 
+    // Each application to change, as a private copy, and its rows as read (what the write compares with; its
+    // revision guards the update). An outcome starts from the state this process committed its dispatch with, when
+    // it has it; every other application is loaded from the store.
+    private async Task<(Dictionary<Guid, WorkflowInstance> Apps, Dictionary<Guid, WorkflowInstance> Originals)> LoadAsync(
+        WorkflowDbContext db, List<PendingTransition> batch)
+    {
+        var originals = new Dictionary<Guid, WorkflowInstance>();
+        foreach (var pending in batch)
+        {
+            if (pending is { Create: null, Dispatch: { } dispatch } && !originals.ContainsKey(pending.ApplicationId)
+                && _dispatched.Find(pending.ApplicationId, dispatch.StepId, dispatch.DispatchId) is { } dispatched)
+            {
+                originals[dispatched.Id] = dispatched;
+            }
+        }
+
+        var missing = batch.Where(p => p.Create is null && !originals.ContainsKey(p.ApplicationId)).Select(p => p.ApplicationId).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (id, app) in await WorkflowLoads.ReadOnlyAsync(db, missing))
+            {
+                originals[id] = app;
+            }
+        }
+
+        return (originals.ToDictionary(o => o.Key, o => o.Value.Copy()), originals);
+    }
+
+    // The rows and the commit's outbox row in one transaction.
+    private static async Task<int> WriteAsync(WorkflowDbContext db, IEnumerable<Change> changes, OutboxMessage? outbox)
+    {
+        // The outbox row's SaveChanges runs inside this transaction: no savepoint around it (two more round trips on
+        // PostgreSQL); if anything fails, the whole transaction rolls back.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await WorkflowRowWriter.WriteAsync(db, changes.Select(c => new RowChange(c.App, c.Original)));
+        if (outbox is not null)
+        {
+            db.Outbox.Add(outbox);
+            await db.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
+        return 0;
+    }
+
     private void Stage(Change change, DateTimeOffset now)
     {
         var app = change.App;
-        if (!change.IsNew)
+        if (change.Original is not null)
         {
             app.Revision++; // once per commit: the concurrency token covers every event applied to it in this batch
         }
@@ -250,7 +306,8 @@ internal sealed class WorkflowCommitter
         }
     }
 
-    private sealed record Change(WorkflowInstance App, bool IsNew)
+    /// <summary>An application the commit changes: <paramref name="Original"/> is its rows as read, null for a new one.</summary>
+    private sealed record Change(WorkflowInstance App, WorkflowInstance? Original)
     {
         public List<WorkflowTransition> Transitions { get; } = [];
 

@@ -119,8 +119,9 @@ public sealed class WorkflowEngine
         return ApplicationMapper.ToContract(app, app.OutputsJson is null ? WorkflowOutputs.Resolve(app, PlanOf(app)) : null);
     }
 
-    internal Task<WorkflowInstance?> LoadAsync(Guid applicationId, CancellationToken cancellationToken) =>
-        _reader.LoadAsync(applicationId, cancellationToken);
+    /// <summary>The application as it was when the attempt was dispatched, or as the store has it now.</summary>
+    internal Task<WorkflowInstance?> LoadForAttemptAsync(Guid applicationId, StepDispatch dispatch, CancellationToken cancellationToken) =>
+        _reader.LoadForAttemptAsync(applicationId, dispatch, cancellationToken);
 
     internal WorkflowPlan PlanOf(WorkflowInstance app) => _committer.PlanOf(app);
 
@@ -136,7 +137,8 @@ public sealed class WorkflowEngine
                 : new RetryGate(false, _budget.Reserve(error.Agency, _clock.GetUtcNow()));
         }
 
-        return await ApplyAsync(applicationId, t => t.RecordOutcome(stepId, dispatchId, result, gate), cancellationToken);
+        var outcome = PendingTransition.Outcome(applicationId, new StepDispatch(stepId, dispatchId), t => t.RecordOutcome(stepId, dispatchId, result, gate));
+        return await _committer.CommitAsync(outcome).WaitAsync(cancellationToken) is not null;
     }
 
     internal async Task<bool> FireDueAsync(Guid applicationId, string stepId, CancellationToken cancellationToken)

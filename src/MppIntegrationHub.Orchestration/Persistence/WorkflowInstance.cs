@@ -43,4 +43,29 @@ public sealed class WorkflowInstance
     public List<WorkflowStepState> Steps { get; init; } = [];
 
     public bool IsTerminal => Status is ApplicationStatus.Completed or ApplicationStatus.Failed or ApplicationStatus.Cancelled;
+
+    /// <summary>A detached copy of the application and its steps, to change without touching this one.</summary>
+    internal WorkflowInstance Copy()
+    {
+        return new WorkflowInstance
+        {
+            Id = Id,
+            ServiceCode = ServiceCode,
+            WorkflowVersion = WorkflowVersion,
+            ClientId = ClientId,
+            Nik = Nik,
+            InputsJson = InputsJson,
+            Status = Status,
+            StatusReason = StatusReason,
+            SubmittedAt = SubmittedAt,
+            UpdatedAt = UpdatedAt,
+            CompletedAt = CompletedAt,
+            ExpectedP50 = ExpectedP50,
+            ExpectedP90 = ExpectedP90,
+            OutputsJson = OutputsJson,
+            TraceParent = TraceParent,
+            Revision = Revision,
+            Steps = Steps.ConvertAll(s => s.Copy()),
+        };
+    }
 }

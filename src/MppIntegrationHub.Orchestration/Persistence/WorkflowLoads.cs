@@ -3,24 +3,12 @@ using Microsoft.EntityFrameworkCore;
 namespace MppIntegrationHub.Orchestration.Persistence;
 
 /// <summary>
-/// Loads many applications with their steps in two plain queries. EF's <c>Include</c> of a collection builds the
-/// child-collection delegates of its materializer again on every execution (profiled: a dynamic method and its
-/// finalization per query), which the engine's hot path cannot afford.
+/// Loads many applications with their steps in two plain queries, untracked (the committer writes its rows itself).
+/// EF's <c>Include</c> of a collection builds the child-collection delegates of its materializer again on every
+/// execution (profiled: a dynamic method and its finalization per query), which the engine's hot path cannot afford.
 /// </summary>
 internal static class WorkflowLoads
 {
-    /// <summary>Tracked: the context fixes each application's <see cref="WorkflowInstance.Steps"/> up from the loaded steps.</summary>
-    public static async Task<Dictionary<Guid, WorkflowInstance>> TrackedAsync(WorkflowDbContext db, List<Guid> ids, CancellationToken cancellationToken = default)
-    {
-        var apps = await db.Applications.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-        if (apps.Count > 0)
-        {
-            await db.Steps.Where(s => ids.Contains(s.ApplicationId)).LoadAsync(cancellationToken);
-        }
-
-        return apps;
-    }
-
     /// <summary>Read-only snapshots: steps are attached to their applications here, without tracking.</summary>
     public static async Task<Dictionary<Guid, WorkflowInstance>> ReadOnlyAsync(WorkflowDbContext db, List<Guid> ids, CancellationToken cancellationToken = default)
     {

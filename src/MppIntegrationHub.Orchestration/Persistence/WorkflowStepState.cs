@@ -53,6 +53,9 @@ public sealed class WorkflowStepState
 
     public string? ErrorMessage { get; set; }
 
+    /// <summary>A detached copy (every member is a value or an immutable string).</summary>
+    internal WorkflowStepState Copy() => (WorkflowStepState)MemberwiseClone();
+
     public string IdempotencyKey =>
         $"{ApplicationId:N}/{StepId}/{Generation}{(Compensating ? "/undo" : string.Empty)}";
 }

@@ -72,6 +72,20 @@ public sealed class PipelineCompositionTests(SimulatorsFixture fixture)
         Assert.Equal([typeof(ResilienceHandler), typeof(ResponseSizeLimitHandler)], ours);
     }
 
+    [Fact]
+    public async Task HttpClient_AgencyClients_RenewTheirConnectionsAlthoughTheAdapterKeepsItsClient()
+    {
+        await using var host = AdapterHost.Create(AdapterHost.Dukcapil(fixture.Reset()));
+        var factory = host.Services.GetRequiredService<IHttpMessageHandlerFactory>();
+
+        var sockets = new[] { UniqueName.ForType<IDukcapilRegistryApi>(), UniqueName.ForType<IKtpReplacementApi>() }
+            .Select(name => Assert.IsType<SocketsHttpHandler>(HandlerChain(factory.CreateHandler(name)).Last()))
+            .ToList();
+
+        Assert.All(sockets, socket => Assert.Equal(AgencyHttpClientExtensions.ConnectionLifetime, socket.PooledConnectionLifetime));
+        Assert.InRange(AgencyHttpClientExtensions.ConnectionLifetime, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+    }
+
     private static IEnumerable<HttpMessageHandler> HandlerChain(HttpMessageHandler handler)
     {
         for (HttpMessageHandler? current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)

@@ -8,6 +8,8 @@ using MppIntegrationHub.Contracts.Applications;
 using MppIntegrationHub.Contracts.Capabilities;
 using MppIntegrationHub.Contracts.Messages;
 using MppIntegrationHub.Contracts.Services;
+using MppIntegrationHub.Orchestration.Engine;
+using MppIntegrationHub.Orchestration.Tests.Engine;
 using MppIntegrationHub.Orchestration.Tests.Fakes;
 using Npgsql;
 
@@ -51,6 +53,33 @@ public sealed class TwoEnginesOnPostgreSqlTests
             g => Assert.Single(g));
         Assert.Equal(Applications * 3, completions.Count);
         Assert.True(callsByEngine.GetValueOrDefault("first") > 0 && callsByEngine.GetValueOrDefault("second") > 0, "both engines worked");
+    }
+
+    [Fact]
+    public async Task RecordOutcome_OtherEngineMovedTheApplicationSinceItDispatched_AppliedToWhatTheStoreHolds()
+    {
+        await using var database = await ScratchDatabase.CreateAsync();
+        var clock = new FakeTimeProvider(OrchestrationHarness.Start);
+        var agencies = new FakeAgencies(clock);
+        await using var first = await OrchestrationHarness.StartAsync(background: false, shared: (clock, agencies, database.ConnectionString));
+        await using var second = await OrchestrationHarness.StartAsync(background: false, shared: (clock, agencies, database.ConnectionString));
+        var submitted = await first.SubmitAsync(ServiceCodes.KtpReplacement, Inputs.Ktp()); // the first engine committed the dispatch
+        var dispatch = await EngineGuaranteeTests.DispatchOf(first, submitted.Id, "verify-identity");
+        var verified = new StepResult(JsonDocument.Parse("""{"decision":"verified","fields":{}}""").RootElement, null);
+        var appliedBySecond = await second.Engine.RecordOutcomeAsync(submitted.Id, "verify-identity", dispatch, verified, CancellationToken.None);
+
+        // A late duplicate of the same outcome reaches the first engine, which still holds the state it dispatched with.
+        var appliedByFirst = await first.Engine.RecordOutcomeAsync(submitted.Id, "verify-identity", dispatch, verified, CancellationToken.None);
+
+        Assert.True(appliedBySecond);
+        Assert.False(appliedByFirst);
+        var app = await first.Engine.GetAsync(submitted.Id);
+        Assert.Equal(StepStatus.Succeeded, app!.Steps.Single(s => s.Id == "verify-identity").Status);
+        Assert.Equal(StepStatus.Running, app.Steps.Single(s => s.Id == "request-document").Status);
+        await using var db = await first.Contexts.CreateDbContextAsync();
+        var sent = (await db.Outbox.AsNoTracking().ToListAsync()).SelectMany(r => OutboxBody.Read(r.Body).Select(e => e.Message)).ToList();
+        Assert.Single(sent.OfType<ExecuteStep>(), m => m.StepId == "request-document");
+        Assert.Single(sent.OfType<ApplicationStepCompleted>(), m => m.StepId == "verify-identity");
     }
 
     private static Task<OrchestrationHarness> StartEngine(

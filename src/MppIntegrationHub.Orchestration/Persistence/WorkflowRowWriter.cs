@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MppIntegrationHub.Orchestration.Persistence;
+
+/// <summary>
+/// Writes a commit's application and step rows as plain statements built from the EF model (table, column names
+/// and each column's type mapping with its converters, so both engines get what EF itself would send): inserts for
+/// new applications, and for the others an update of the columns that changed, the application's guarded by the
+/// revision it was read at. EF's change tracking, command ordering and batching cost more CPU per step than the
+/// rest of a transition together; these rows need none of it. A guarded update that matches no row (another process
+/// moved the application) throws <see cref="DbUpdateConcurrencyException"/>, and the caller's transaction rolls back.
+/// On PostgreSQL the statements go as one batch (one round trip).
+/// </summary>
+internal static class WorkflowRowWriter
+{
+    // Bounds one round trip's size (a statement has up to ~20 parameters).
+    private const int MaxStatementsPerBatch = 500;
+
+    private static readonly ConcurrentDictionary<IModel, Tables> TablesByModel = new();
+
+    /// <summary>Writes the rows inside the context's current transaction.</summary>
+    public static async Task WriteAsync(WorkflowDbContext db, IEnumerable<RowChange> changes, CancellationToken cancellationToken = default)
+    {
+        var tables = TablesByModel.GetOrAdd(db.Model, model => new Tables(model, db.GetService<ISqlGenerationHelper>()));
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Workflow rows are written inside a transaction.");
+        await using var batch = new Statements(connection, transaction, tables.Sql);
+        foreach (var change in changes)
+        {
+            if (change.Original is null)
+            {
+                batch.Insert(tables.Applications, change.App);
+                foreach (var step in change.App.Steps)
+                {
+                    batch.Insert(tables.Steps, step);
+                }
+            }
+            else
+            {
+                batch.Update(tables.Applications, change.App, change.Original, guarded: true);
+                foreach (var step in change.App.Steps)
+                {
+                    var before = change.Original.Steps.Find(s => string.Equals(s.StepId, step.StepId, StringComparison.Ordinal));
+                    if (before is null)
+                    {
+                        batch.Insert(tables.Steps, step);
+                    }
+                    else
+                    {
+                        batch.Update(tables.Steps, step, before, guarded: false);
+                    }
+                }
+            }
+
+            if (batch.Count >= MaxStatementsPerBatch)
+            {
+                await batch.ExecuteAsync(cancellationToken);
+            }
+        }
+
+        await batch.ExecuteAsync(cancellationToken);
+    }
+
+    private sealed class Tables(IModel model, ISqlGenerationHelper sql)
+    {
+        public ISqlGenerationHelper Sql { get; } = sql;
+
+        public Table Applications { get; } = new(model.FindEntityType(typeof(WorkflowInstance))!, sql);
+
+        public Table Steps { get; } = new(model.FindEntityType(typeof(WorkflowStepState))!, sql);
+    }
+
+    private sealed class Table
+    {
+        public Table(IEntityType entity, ISqlGenerationHelper sql)
+        {
+            Name = sql.DelimitIdentifier(entity.GetTableName()!);
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var key = entity.FindPrimaryKey()!.Properties;
+            Columns = [.. entity.GetProperties().Select(p => new Column(p, sql.DelimitIdentifier(p.GetColumnName(table)!), key.Contains(p), p.IsConcurrencyToken))];
+        }
+
+        public string Name { get; }
+
+        public Column[] Columns { get; }
+    }
+
+    private sealed class Column(IProperty property, string name, bool isKey, bool isToken)
+    {
+        private readonly IClrPropertyGetter _getter = property.GetGetter();
+
+        public string Name { get; } = name;
+
+        public bool IsKey { get; } = isKey;
+
+        public bool IsToken { get; } = isToken;
+
+        public RelationalTypeMapping Mapping { get; } = property.GetRelationalTypeMapping();
+
+        public bool IsNullable { get; } = property.IsNullable;
+
+        public object? ValueOf(object row) => _getter.GetClrValueUsingContainingEntity(row);
+    }
+
+    // Statements sent together: as one batch (one round trip) where the provider has batches (Npgsql), else one
+    // command each (Microsoft.Data.Sqlite, where a command's parameters are looked up in each of its statements).
+    private sealed class Statements(DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql) : IAsyncDisposable
+    {
+        private readonly DbCommand _parameterFactory = connection.CreateCommand();
+        private readonly List<(string Text, DbParameter[] Parameters)> _pending = [];
+        private readonly StringBuilder _text = new();
+        private readonly List<DbParameter> _parameters = [];
+
+        public int Count => _pending.Count;
+
+        public void Insert(Table table, object row)
+        {
+            _text.Append("INSERT INTO ").Append(table.Name).Append(" (");
+            AppendList(table.Columns, c => _text.Append(c.Name));
+            _text.Append(") VALUES (");
+            AppendList(table.Columns, c => _text.Append(Parameter(c, c.ValueOf(row))));
+            _text.Append(')');
+            Add();
+        }
+
+        public void Update(Table table, object row, object before, bool guarded)
+        {
+            var changed = table.Columns.Where(c => !c.IsKey && !Equals(c.ValueOf(row), c.ValueOf(before))).ToList();
+            if (changed.Count == 0)
+            {
+                return;
+            }
+
+            _text.Append("UPDATE ").Append(table.Name).Append(" SET ");
+            AppendList(changed, c => _text.Append(c.Name).Append(" = ").Append(Parameter(c, c.ValueOf(row))));
+            _text.Append(" WHERE ");
+            var conditions = table.Columns.Where(c => c.IsKey || (guarded && c.IsToken)).ToList();
+            for (var i = 0; i < conditions.Count; i++)
+            {
+                var c = conditions[i];
+                _text.Append(i == 0 ? string.Empty : " AND ").Append(c.Name).Append(" = ").Append(Parameter(c, c.ValueOf(c.IsKey ? row : before)));
+            }
+
+            Add();
+        }
+
+        /// <summary>Runs the statements; each must touch exactly one row.</summary>
+        public async Task ExecuteAsync(CancellationToken cancellationToken)
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var rows = 0;
+            if (connection.CanCreateBatch)
+            {
+                await using var batch = connection.CreateBatch();
+                batch.Transaction = transaction;
+                foreach (var (text, parameters) in _pending)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = text;
+                    command.Parameters.AddRange(parameters);
+                    batch.BatchCommands.Add(command);
+                }
+
+                rows = await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                foreach (var (text, parameters) in _pending)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = text;
+                    command.Parameters.AddRange(parameters);
+                    rows += await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+
+            if (rows != _pending.Count)
+            {
+                throw new DbUpdateConcurrencyException($"{_pending.Count - rows} workflow row(s) changed since they were read.");
+            }
+
+            _pending.Clear();
+        }
+
+        public ValueTask DisposeAsync() => _parameterFactory.DisposeAsync();
+
+        private void Add()
+        {
+            _pending.Add((_text.ToString(), [.. _parameters]));
+            _text.Clear();
+            _parameters.Clear();
+        }
+
+        private string Parameter(Column column, object? value)
+        {
+            var name = "p" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _parameters.Add(column.Mapping.CreateParameter(_parameterFactory, sql.GenerateParameterName(name), value, column.IsNullable));
+            return sql.GenerateParameterNamePlaceholder(name);
+        }
+
+        private void AppendList<T>(IReadOnlyList<T> items, Action<T> append)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (i > 0)
+                {
+                    _text.Append(", ");
+                }
+
+                append(items[i]);
+            }
+        }
+    }
+}
+
+/// <summary>An application to write: new (no original) or changed from <paramref name="Original"/>, the rows as read.</summary>
+internal sealed record RowChange(WorkflowInstance App, WorkflowInstance? Original);
