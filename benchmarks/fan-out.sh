@@ -10,9 +10,6 @@ cd "$(dirname "$0")/.."
 read -r -a delays <<<"${DELAYS:-5 10 20}"
 RATE=${RATE:-100}; SECONDS_MEASURED=${MEASURE_SECONDS:-20}
 STUB_PORT=${STUB_PORT:-5291}; HUB_PORT=${HUB_PORT:-5280}
-work=$(mktemp -d); pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
 source benchmarks/lib.sh
 nik=3273021205909001; client=fanout-bench; secret=fanout-bench-secret-0123456789
 scopes=(consents data.identity data.address data.family data.civil hub.adapters.admin)

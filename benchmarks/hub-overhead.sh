@@ -13,9 +13,6 @@ cd "$(dirname "$0")/.."
 RATE=${RATE:-500}; SECONDS_MEASURED=${MEASURE_SECONDS:-20}; WRK_SECONDS=${WRK_SECONDS:-15}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}; WRK_THREADS=${WRK_THREADS:-2}
 STUB_PORT=${STUB_PORT:-5191}; HUB_PORT=${HUB_PORT:-5180}
-work=$(mktemp -d); pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
 
 source benchmarks/lib.sh
 client=load-bench; secret=load-bench-secret-0123456789

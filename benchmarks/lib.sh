@@ -1,5 +1,9 @@
-# Shared by the load benchmarks: build, stub agencies, a Release hub on loopback, tokens. Source it; set `work` and
-# `pids` first (the caller's trap kills the processes and removes $work).
+# Shared by the load benchmarks: build, stub agencies, a Release hub on loopback, tokens. Sourcing it makes a scratch
+# folder ($work) and, on exit, stops every process started here (kept in $pids) and removes the folder.
+work=$(mktemp -d); pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
 step() { printf '\n== %s\n' "$*" >&2; }
 wait_http() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
 tools=tests/MppIntegrationHub.LoadBenchmarks/bin/Release/net10.0/MppIntegrationHub.LoadBenchmarks.dll
