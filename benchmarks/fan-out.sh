@@ -4,11 +4,12 @@
 # join the running hub through declarative manifests. Measured with the fixed-rate open-loop driver: the overview's
 # p50/p99 against the slowest agency called directly in the same run.
 # Goal: overview p50 <= slowest agency p50 + 1 ms.
-# Usage: benchmarks/fan-out.sh   (env: DELAYS="5 10 20" (ms; the first is Dukcapil's) RATE=100 MEASURE_SECONDS=20)
+# Usage: benchmarks/fan-out.sh   (env: DELAYS="5 10 20" (ms; the first is Dukcapil's) RATE=100 MEASURE_SECONDS=20
+#        WARMUP_SECONDS=20: unmeasured requests first, so the figures are the warmed-up hub's, not the JIT's tiering)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 read -r -a delays <<<"${DELAYS:-5 10 20}"
-RATE=${RATE:-100}; SECONDS_MEASURED=${MEASURE_SECONDS:-20}
+RATE=${RATE:-100}; SECONDS_MEASURED=${MEASURE_SECONDS:-20}; WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 STUB_PORT=${STUB_PORT:-5291}; HUB_PORT=${HUB_PORT:-5280}
 source benchmarks/lib.sh
 nik=3273021205909001; client=fanout-bench; secret=fanout-bench-secret-0123456789
@@ -70,8 +71,8 @@ if [ "$ok" != "${#delays[@]}" ]; then
 fi
 
 latency() { # name url [token]
-  step "fixed rate $1: $RATE req/s for ${SECONDS_MEASURED}s"
-  local args=(fixed-rate --url "$2" --rate "$RATE" --seconds "$SECONDS_MEASURED")
+  step "fixed rate $1: $RATE req/s, ${WARMUP_SECONDS}s warm-up, ${SECONDS_MEASURED}s measured"
+  local args=(fixed-rate --url "$2" --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup-seconds "$WARMUP_SECONDS")
   [ -n "${3:-}" ] && args+=(--token "$3")
   dotnet "$tools" "${args[@]}" | tee "$work/rate-$1.txt" >&2
 }
