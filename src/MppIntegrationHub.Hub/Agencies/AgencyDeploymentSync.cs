@@ -15,10 +15,13 @@ internal sealed partial class AgencyDeploymentSync(
     AgencyProcessReports reports,
     TimeProvider clock,
     IOptions<AgencyReportOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<AgencyDeploymentSync> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The tables it reads are migrated by other hosted services; they have all started once the host has.
+        await WhenHostStartedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -47,6 +50,13 @@ internal sealed partial class AgencyDeploymentSync(
             // Left behind, the reports age out of the view after three intervals.
             LogSyncFailed(logger, ex);
         }
+    }
+
+    private Task WhenHostStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(started.SetResult);
+        return started.Task.WaitAsync(stoppingToken);
     }
 
     private async Task SyncAsync(CancellationToken cancellationToken)
