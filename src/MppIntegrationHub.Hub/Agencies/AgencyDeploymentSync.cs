@@ -73,8 +73,13 @@ internal sealed partial class AgencyDeploymentSync(
             }
         }
 
-        await reports.PublishAsync(registry.GetAgencyStatuses(), cancellationToken);
+        var statuses = registry.GetAgencyStatuses();
+        await reports.PublishAsync(statuses, cancellationToken);
+        LogSynchronised(logger, statuses.Count, stopped.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Agency deployment synchronised: {Reported} agencies reported, {Stopped} with retries stopped.")]
+    private static partial void LogSynchronised(ILogger logger, int reported, int stopped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agency reports not synchronised with the store; retrying next interval.")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);
