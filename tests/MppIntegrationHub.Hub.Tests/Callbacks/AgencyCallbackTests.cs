@@ -22,7 +22,8 @@ namespace MppIntegrationHub.Hub.Tests.Callbacks;
 /// </summary>
 public sealed class AgencyCallbackTests(HubFactory hub) : IClassFixture<HubFactory>
 {
-    private const string UnknownCase = """{"nomor_registrasi":"SKCK-3273-20261123-999999","status":"VERIFIKASI","diperbarui":"2026-11-23T10:00:00+07:00"}""";
+    // Dated by the test clock: a fixed date would fall out of the replay window as the calendar moves on.
+    private string UnknownCase => $$"""{"nomor_registrasi":"SKCK-3273-20261123-999999","status":"VERIFIKASI","diperbarui":"{{Stamp(hub.Clock.GetUtcNow())}}"}""";
 
     [Fact]
     public async Task Callback_ForAWaitingCase_EndsTheWaitWithoutAClockAdvance_AndIsAudited()
@@ -121,9 +122,11 @@ public sealed class AgencyCallbackTests(HubFactory hub) : IClassFixture<HubFacto
 
     private string Issued(string reference, DateTimeOffset? at = null)
     {
-        var updated = (at ?? hub.Clock.GetUtcNow()).ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var updated = Stamp(at ?? hub.Clock.GetUtcNow());
         return $$"""{"nomor_registrasi":"{{reference}}","status":"TERBIT","diperbarui":"{{updated}}","nomor_skck":"SKCK/000123/XI/2026/POLRES","berlaku_sampai":"2027-05-23"}""";
     }
+
+    private static string Stamp(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// An SKCK application whose issuance step waits on Polri's case <c>SKCK-3273-20261123-{serial}</c>: submitted through
