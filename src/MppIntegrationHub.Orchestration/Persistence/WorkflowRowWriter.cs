@@ -15,7 +15,9 @@ namespace MppIntegrationHub.Orchestration.Persistence;
 /// revision it was read at. EF's change tracking, command ordering and batching cost more CPU per step than the
 /// rest of a transition together; these rows need none of it. A guarded update that matches no row (another process
 /// moved the application) throws <see cref="DbUpdateConcurrencyException"/>, and the caller's transaction rolls back.
-/// On PostgreSQL the statements go as one batch (one round trip).
+/// On PostgreSQL the statements go as one batch (one round trip); on SQLite, statements of the same text (a group
+/// commit's rows mostly change the same columns) reuse one prepared command. The commit's outbox row is a plain
+/// insert too, returning its generated id.
 /// </summary>
 internal static class WorkflowRowWriter
 {
@@ -24,8 +26,8 @@ internal static class WorkflowRowWriter
 
     private static readonly ConcurrentDictionary<IModel, Tables> TablesByModel = new();
 
-    /// <summary>Writes the rows inside the context's current transaction.</summary>
-    public static async Task WriteAsync(WorkflowDbContext db, IEnumerable<RowChange> changes, CancellationToken cancellationToken = default)
+    /// <summary>Writes the rows, and the outbox row if any (setting its id), inside the context's current transaction.</summary>
+    public static async Task WriteAsync(WorkflowDbContext db, IEnumerable<RowChange> changes, OutboxMessage? outbox, CancellationToken cancellationToken = default)
     {
         var tables = TablesByModel.GetOrAdd(db.Model, model => new Tables(model, db.GetService<ISqlGenerationHelper>()));
         var connection = db.Database.GetDbConnection();
@@ -66,6 +68,10 @@ internal static class WorkflowRowWriter
         }
 
         await batch.ExecuteAsync(cancellationToken);
+        if (outbox is not null)
+        {
+            outbox.Id = await batch.InsertReturningKeyAsync(tables.Outbox, outbox, cancellationToken);
+        }
     }
 
     private sealed class Tables(IModel model, ISqlGenerationHelper sql)
@@ -75,6 +81,8 @@ internal static class WorkflowRowWriter
         public Table Applications { get; } = new(model.FindEntityType(typeof(WorkflowInstance))!, sql);
 
         public Table Steps { get; } = new(model.FindEntityType(typeof(WorkflowStepState))!, sql);
+
+        public Table Outbox { get; } = new(model.FindEntityType(typeof(OutboxMessage))!, sql);
     }
 
     private sealed class Table
@@ -110,10 +118,12 @@ internal static class WorkflowRowWriter
     }
 
     // Statements sent together: as one batch (one round trip) where the provider has batches (Npgsql), else one
-    // command each (Microsoft.Data.Sqlite, where a command's parameters are looked up in each of its statements).
+    // command each (Microsoft.Data.Sqlite, where a command's parameters are looked up in each of its statements),
+    // a command per text: Microsoft.Data.Sqlite keeps a command's statements prepared while its text stays the same.
     private sealed class Statements(DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql) : IAsyncDisposable
     {
         private readonly DbCommand _parameterFactory = connection.CreateCommand();
+        private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
         private readonly List<(string Text, DbParameter[] Parameters)> _pending = [];
         private readonly StringBuilder _text = new();
         private readonly List<DbParameter> _parameters = [];
@@ -122,12 +132,20 @@ internal static class WorkflowRowWriter
 
         public void Insert(Table table, object row)
         {
-            _text.Append("INSERT INTO ").Append(table.Name).Append(" (");
-            AppendList(table.Columns, c => _text.Append(c.Name));
-            _text.Append(") VALUES (");
-            AppendList(table.Columns, c => _text.Append(Parameter(c, c.ValueOf(row))));
-            _text.Append(')');
+            AppendInsert(table, table.Columns, row);
             Add();
+        }
+
+        /// <summary>Inserts a row whose key the store generates (an identity) at once, and returns the key.</summary>
+        public async Task<long> InsertReturningKeyAsync(Table table, object row, CancellationToken cancellationToken)
+        {
+            var key = table.Columns.Single(c => c.IsKey);
+            AppendInsert(table, [.. table.Columns.Where(c => c != key)], row);
+            _text.Append(" RETURNING ").Append(key.Name);
+            var command = Command(_text.ToString(), [.. _parameters]);
+            _text.Clear();
+            _parameters.Clear();
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         public void Update(Table table, object row, object before, bool guarded)
@@ -178,11 +196,7 @@ internal static class WorkflowRowWriter
             {
                 foreach (var (text, parameters) in _pending)
                 {
-                    await using var command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = text;
-                    command.Parameters.AddRange(parameters);
-                    rows += await command.ExecuteNonQueryAsync(cancellationToken);
+                    rows += await Command(text, parameters).ExecuteNonQueryAsync(cancellationToken);
                 }
             }
 
@@ -194,7 +208,40 @@ internal static class WorkflowRowWriter
             _pending.Clear();
         }
 
-        public ValueTask DisposeAsync() => _parameterFactory.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in _commands.Values)
+            {
+                await command.DisposeAsync();
+            }
+
+            await _parameterFactory.DisposeAsync();
+        }
+
+        // The command for this text (created once per batch), bound to these parameters.
+        private DbCommand Command(string text, DbParameter[] parameters)
+        {
+            if (!_commands.TryGetValue(text, out var command))
+            {
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = text;
+                _commands[text] = command;
+            }
+
+            command.Parameters.Clear();
+            command.Parameters.AddRange(parameters);
+            return command;
+        }
+
+        private void AppendInsert(Table table, IReadOnlyList<Column> columns, object row)
+        {
+            _text.Append("INSERT INTO ").Append(table.Name).Append(" (");
+            AppendList(columns, c => _text.Append(c.Name));
+            _text.Append(") VALUES (");
+            AppendList(columns, c => _text.Append(Parameter(c, c.ValueOf(row))));
+            _text.Append(')');
+        }
 
         private void Add()
         {
