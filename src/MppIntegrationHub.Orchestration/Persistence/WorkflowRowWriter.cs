@@ -17,7 +17,7 @@ namespace MppIntegrationHub.Orchestration.Persistence;
 /// moved the application) throws <see cref="DbUpdateConcurrencyException"/>, and the caller's transaction rolls back.
 /// On PostgreSQL the statements go as one batch (one round trip); on SQLite, statements of the same text (a group
 /// commit's rows mostly change the same columns) reuse one prepared command. The commit's outbox row is a plain
-/// insert too, returning its generated id.
+/// insert too, the batch's last statement, returning its generated id.
 /// </summary>
 internal static class WorkflowRowWriter
 {
@@ -67,10 +67,15 @@ internal static class WorkflowRowWriter
             }
         }
 
-        await batch.ExecuteAsync(cancellationToken);
         if (outbox is not null)
         {
-            outbox.Id = await batch.InsertReturningKeyAsync(tables.Outbox, outbox, cancellationToken);
+            batch.InsertReturningKey(tables.Outbox, outbox);
+        }
+
+        var key = await batch.ExecuteAsync(cancellationToken);
+        if (outbox is not null)
+        {
+            outbox.Id = key ?? throw new InvalidOperationException("The outbox insert returned no id.");
         }
     }
 
@@ -124,7 +129,7 @@ internal static class WorkflowRowWriter
     {
         private readonly DbCommand _parameterFactory = connection.CreateCommand();
         private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
-        private readonly List<(string Text, DbParameter[] Parameters)> _pending = [];
+        private readonly List<(string Text, DbParameter[] Parameters, bool ReturnsKey)> _pending = [];
         private readonly StringBuilder _text = new();
         private readonly List<DbParameter> _parameters = [];
 
@@ -136,16 +141,13 @@ internal static class WorkflowRowWriter
             Add();
         }
 
-        /// <summary>Inserts a row whose key the store generates (an identity) at once, and returns the key.</summary>
-        public async Task<long> InsertReturningKeyAsync(Table table, object row, CancellationToken cancellationToken)
+        /// <summary>An insert of a row whose key the store generates (an identity); <see cref="ExecuteAsync"/> returns the key.</summary>
+        public void InsertReturningKey(Table table, object row)
         {
             var key = table.Columns.Single(c => c.IsKey);
             AppendInsert(table, [.. table.Columns.Where(c => c != key)], row);
             _text.Append(" RETURNING ").Append(key.Name);
-            var command = Command(_text.ToString(), [.. _parameters]);
-            _text.Clear();
-            _parameters.Clear();
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            Add(returnsKey: true);
         }
 
         public void Update(Table table, object row, object before, bool guarded)
@@ -169,20 +171,21 @@ internal static class WorkflowRowWriter
             Add();
         }
 
-        /// <summary>Runs the statements; each must touch exactly one row.</summary>
-        public async Task ExecuteAsync(CancellationToken cancellationToken)
+        /// <summary>Runs the statements, each of which must touch exactly one row; returns the key a <see cref="InsertReturningKey"/> among them got.</summary>
+        public async Task<long?> ExecuteAsync(CancellationToken cancellationToken)
         {
+            long? key = null;
+            var missed = 0;
             if (_pending.Count == 0)
             {
-                return;
+                return key;
             }
 
-            var rows = 0;
             if (connection.CanCreateBatch)
             {
                 await using var batch = connection.CreateBatch();
                 batch.Transaction = transaction;
-                foreach (var (text, parameters) in _pending)
+                foreach (var (text, parameters, _) in _pending)
                 {
                     var command = batch.CreateBatchCommand();
                     command.CommandText = text;
@@ -190,22 +193,44 @@ internal static class WorkflowRowWriter
                     batch.BatchCommands.Add(command);
                 }
 
-                rows = await batch.ExecuteNonQueryAsync(cancellationToken);
+                // Only the returning insert yields a row.
+                await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+                {
+                    do
+                    {
+                        if (await reader.ReadAsync(cancellationToken))
+                        {
+                            key = reader.GetInt64(0);
+                        }
+                    }
+                    while (await reader.NextResultAsync(cancellationToken));
+                }
+
+                missed = batch.BatchCommands.Count(c => c.RecordsAffected != 1);
             }
             else
             {
-                foreach (var (text, parameters) in _pending)
+                foreach (var (text, parameters, returnsKey) in _pending)
                 {
-                    rows += await Command(text, parameters).ExecuteNonQueryAsync(cancellationToken);
+                    var command = Command(text, parameters);
+                    if (returnsKey)
+                    {
+                        key = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    else if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+                    {
+                        missed++;
+                    }
                 }
             }
 
-            if (rows != _pending.Count)
+            if (missed > 0)
             {
-                throw new DbUpdateConcurrencyException($"{_pending.Count - rows} workflow row(s) changed since they were read.");
+                throw new DbUpdateConcurrencyException($"{missed} workflow row(s) changed since they were read.");
             }
 
             _pending.Clear();
+            return key;
         }
 
         public async ValueTask DisposeAsync()
@@ -243,9 +268,9 @@ internal static class WorkflowRowWriter
             _text.Append(')');
         }
 
-        private void Add()
+        private void Add(bool returnsKey = false)
         {
-            _pending.Add((_text.ToString(), [.. _parameters]));
+            _pending.Add((_text.ToString(), [.. _parameters], returnsKey));
             _text.Clear();
             _parameters.Clear();
         }
