@@ -234,17 +234,8 @@ internal sealed class WorkflowCommitter
     // The rows and the commit's outbox row in one transaction.
     private static async Task<int> WriteAsync(WorkflowDbContext db, IEnumerable<Change> changes, OutboxMessage? outbox)
     {
-        // The outbox row's SaveChanges runs inside this transaction: no savepoint around it (two more round trips on
-        // PostgreSQL); if anything fails, the whole transaction rolls back.
-        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await WorkflowRowWriter.WriteAsync(db, changes.Select(c => new RowChange(c.App, c.Original)));
-        if (outbox is not null)
-        {
-            db.Outbox.Add(outbox);
-            await db.SaveChangesAsync();
-        }
-
+        await WorkflowRowWriter.WriteAsync(db, changes.Select(c => new RowChange(c.App, c.Original)), outbox);
         await transaction.CommitAsync();
         return 0;
     }

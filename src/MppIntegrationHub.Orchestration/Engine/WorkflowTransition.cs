@@ -421,7 +421,7 @@ internal sealed class WorkflowTransition
         }
 
         step.DueAt = null;
-        step.DispatchId = Guid.NewGuid();
+        step.DispatchId = DispatchIds.Next();
         step.LeaseExpiresAt = _now + _options.LeaseDuration;
         Messages.Add(new ExecuteStep(_app.Id, step.StepId, step.Attempts, step.IdempotencyKey, step.DispatchId.Value));
     }

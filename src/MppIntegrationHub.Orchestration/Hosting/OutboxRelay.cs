@@ -154,7 +154,11 @@ internal sealed partial class OutboxRelay(
     private async Task DeleteAsync(List<long> ids, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await writes.WriteAsync(() => db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken));
+        await writes.WriteAsync(async () =>
+        {
+            await OutboxDeletes.DeleteAsync(db, ids, cancellationToken);
+            return 0;
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay failed; the rows stay and are sent on the next pass")]

@@ -15,7 +15,9 @@ namespace MppIntegrationHub.Orchestration.Persistence;
 /// revision it was read at. EF's change tracking, command ordering and batching cost more CPU per step than the
 /// rest of a transition together; these rows need none of it. A guarded update that matches no row (another process
 /// moved the application) throws <see cref="DbUpdateConcurrencyException"/>, and the caller's transaction rolls back.
-/// On PostgreSQL the statements go as one batch (one round trip).
+/// On PostgreSQL the statements go as one batch (one round trip); on SQLite, statements of the same text (a group
+/// commit's rows mostly change the same columns) reuse one prepared command. The commit's outbox row is a plain
+/// insert too, the batch's last statement, returning its generated id.
 /// </summary>
 internal static class WorkflowRowWriter
 {
@@ -24,8 +26,8 @@ internal static class WorkflowRowWriter
 
     private static readonly ConcurrentDictionary<IModel, Tables> TablesByModel = new();
 
-    /// <summary>Writes the rows inside the context's current transaction.</summary>
-    public static async Task WriteAsync(WorkflowDbContext db, IEnumerable<RowChange> changes, CancellationToken cancellationToken = default)
+    /// <summary>Writes the rows, and the outbox row if any (setting its id), inside the context's current transaction.</summary>
+    public static async Task WriteAsync(WorkflowDbContext db, IEnumerable<RowChange> changes, OutboxMessage? outbox, CancellationToken cancellationToken = default)
     {
         var tables = TablesByModel.GetOrAdd(db.Model, model => new Tables(model, db.GetService<ISqlGenerationHelper>()));
         var connection = db.Database.GetDbConnection();
@@ -65,7 +67,16 @@ internal static class WorkflowRowWriter
             }
         }
 
-        await batch.ExecuteAsync(cancellationToken);
+        if (outbox is not null)
+        {
+            batch.InsertReturningKey(tables.Outbox, outbox);
+        }
+
+        var key = await batch.ExecuteAsync(cancellationToken);
+        if (outbox is not null)
+        {
+            outbox.Id = key ?? throw new InvalidOperationException("The outbox insert returned no id.");
+        }
     }
 
     private sealed class Tables(IModel model, ISqlGenerationHelper sql)
@@ -75,6 +86,8 @@ internal static class WorkflowRowWriter
         public Table Applications { get; } = new(model.FindEntityType(typeof(WorkflowInstance))!, sql);
 
         public Table Steps { get; } = new(model.FindEntityType(typeof(WorkflowStepState))!, sql);
+
+        public Table Outbox { get; } = new(model.FindEntityType(typeof(OutboxMessage))!, sql);
     }
 
     private sealed class Table
@@ -110,11 +123,13 @@ internal static class WorkflowRowWriter
     }
 
     // Statements sent together: as one batch (one round trip) where the provider has batches (Npgsql), else one
-    // command each (Microsoft.Data.Sqlite, where a command's parameters are looked up in each of its statements).
+    // command each (Microsoft.Data.Sqlite, where a command's parameters are looked up in each of its statements),
+    // a command per text: Microsoft.Data.Sqlite keeps a command's statements prepared while its text stays the same.
     private sealed class Statements(DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql) : IAsyncDisposable
     {
         private readonly DbCommand _parameterFactory = connection.CreateCommand();
-        private readonly List<(string Text, DbParameter[] Parameters)> _pending = [];
+        private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+        private readonly List<(string Text, DbParameter[] Parameters, bool ReturnsKey)> _pending = [];
         private readonly StringBuilder _text = new();
         private readonly List<DbParameter> _parameters = [];
 
@@ -122,12 +137,17 @@ internal static class WorkflowRowWriter
 
         public void Insert(Table table, object row)
         {
-            _text.Append("INSERT INTO ").Append(table.Name).Append(" (");
-            AppendList(table.Columns, c => _text.Append(c.Name));
-            _text.Append(") VALUES (");
-            AppendList(table.Columns, c => _text.Append(Parameter(c, c.ValueOf(row))));
-            _text.Append(')');
+            AppendInsert(table, table.Columns, row);
             Add();
+        }
+
+        /// <summary>An insert of a row whose key the store generates (an identity); <see cref="ExecuteAsync"/> returns the key.</summary>
+        public void InsertReturningKey(Table table, object row)
+        {
+            var key = table.Columns.Single(c => c.IsKey);
+            AppendInsert(table, [.. table.Columns.Where(c => c != key)], row);
+            _text.Append(" RETURNING ").Append(key.Name);
+            Add(returnsKey: true);
         }
 
         public void Update(Table table, object row, object before, bool guarded)
@@ -151,20 +171,21 @@ internal static class WorkflowRowWriter
             Add();
         }
 
-        /// <summary>Runs the statements; each must touch exactly one row.</summary>
-        public async Task ExecuteAsync(CancellationToken cancellationToken)
+        /// <summary>Runs the statements, each of which must touch exactly one row; returns the key a <see cref="InsertReturningKey"/> among them got.</summary>
+        public async Task<long?> ExecuteAsync(CancellationToken cancellationToken)
         {
+            long? key = null;
+            var missed = 0;
             if (_pending.Count == 0)
             {
-                return;
+                return key;
             }
 
-            var rows = 0;
             if (connection.CanCreateBatch)
             {
                 await using var batch = connection.CreateBatch();
                 batch.Transaction = transaction;
-                foreach (var (text, parameters) in _pending)
+                foreach (var (text, parameters, _) in _pending)
                 {
                     var command = batch.CreateBatchCommand();
                     command.CommandText = text;
@@ -172,33 +193,84 @@ internal static class WorkflowRowWriter
                     batch.BatchCommands.Add(command);
                 }
 
-                rows = await batch.ExecuteNonQueryAsync(cancellationToken);
+                // Only the returning insert yields a row.
+                await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+                {
+                    do
+                    {
+                        if (await reader.ReadAsync(cancellationToken))
+                        {
+                            key = reader.GetInt64(0);
+                        }
+                    }
+                    while (await reader.NextResultAsync(cancellationToken));
+                }
+
+                missed = batch.BatchCommands.Count(c => c.RecordsAffected != 1);
             }
             else
             {
-                foreach (var (text, parameters) in _pending)
+                foreach (var (text, parameters, returnsKey) in _pending)
                 {
-                    await using var command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = text;
-                    command.Parameters.AddRange(parameters);
-                    rows += await command.ExecuteNonQueryAsync(cancellationToken);
+                    var command = Command(text, parameters);
+                    if (returnsKey)
+                    {
+                        key = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    else if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+                    {
+                        missed++;
+                    }
                 }
             }
 
-            if (rows != _pending.Count)
+            if (missed > 0)
             {
-                throw new DbUpdateConcurrencyException($"{_pending.Count - rows} workflow row(s) changed since they were read.");
+                throw new DbUpdateConcurrencyException($"{missed} workflow row(s) changed since they were read.");
             }
 
             _pending.Clear();
+            return key;
         }
 
-        public ValueTask DisposeAsync() => _parameterFactory.DisposeAsync();
-
-        private void Add()
+        public async ValueTask DisposeAsync()
         {
-            _pending.Add((_text.ToString(), [.. _parameters]));
+            foreach (var command in _commands.Values)
+            {
+                await command.DisposeAsync();
+            }
+
+            await _parameterFactory.DisposeAsync();
+        }
+
+        // The command for this text (created once per batch), bound to these parameters.
+        private DbCommand Command(string text, DbParameter[] parameters)
+        {
+            if (!_commands.TryGetValue(text, out var command))
+            {
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = text;
+                _commands[text] = command;
+            }
+
+            command.Parameters.Clear();
+            command.Parameters.AddRange(parameters);
+            return command;
+        }
+
+        private void AppendInsert(Table table, IReadOnlyList<Column> columns, object row)
+        {
+            _text.Append("INSERT INTO ").Append(table.Name).Append(" (");
+            AppendList(columns, c => _text.Append(c.Name));
+            _text.Append(") VALUES (");
+            AppendList(columns, c => _text.Append(Parameter(c, c.ValueOf(row))));
+            _text.Append(')');
+        }
+
+        private void Add(bool returnsKey = false)
+        {
+            _pending.Add((_text.ToString(), [.. _parameters], returnsKey));
             _text.Clear();
             _parameters.Clear();
         }
