@@ -25,9 +25,11 @@ public static class DukcapilServiceCollectionExtensions
         var builder = services.AddCompiledAdapter<DukcapilAdapter, DukcapilAdapterOptions>(DukcapilCodes.Agency, Defaults, configure);
 
         // get_json services only read (verification, retrieval, face match): safe to retry without an idempotency key.
-        services.AddAgencyRefitClient<IDukcapilRegistryApi, DukcapilAdapterOptions>(DukcapilCodes.Agency, postsOnlyRead: true);
-        services.AddAgencyRefitClient<IKtpReplacementApi, DukcapilAdapterOptions>(DukcapilCodes.Agency, client =>
-            client.AddHttpMessageHandler(sp => new ApiKeyHandler(() => sp.GetRequiredService<IOptions<DukcapilAdapterOptions>>().Value.ApiKey)));
+        services.AddAgencyRefitClient<IDukcapilRegistryApi, DukcapilAdapterOptions>(DukcapilCodes.Agency, postsOnlyRead: true, json: DukcapilJson.Default);
+        services.AddAgencyRefitClient<IKtpReplacementApi, DukcapilAdapterOptions>(
+            DukcapilCodes.Agency,
+            client => client.AddHttpMessageHandler(sp => new ApiKeyHandler(() => sp.GetRequiredService<IOptions<DukcapilAdapterOptions>>().Value.ApiKey)),
+            json: DukcapilJson.Default);
         services.AddAgencyCallbackTranslator<KtpReplacementCallbackTranslator>();
         return builder;
     }

@@ -90,6 +90,11 @@ public static class ElementVerification
     private const string Matching = "Sesuai";
     private const string NotMatching = "Tidak Sesuai";
 
+    private static readonly FieldVerdict MatchingWithoutScore = new(true);
+    private static readonly FieldVerdict NotMatchingWithoutScore = new(false);
+    private static readonly FieldVerdict[] MatchingByScore = ByScore(true);
+    private static readonly FieldVerdict[] NotMatchingByScore = ByScore(false);
+
     /// <summary>The request's field name of each element, in the order verdicts are reported.</summary>
     private static readonly (string Field, Func<VerificationElements, string?> Element)[] Elements =
     [
@@ -128,11 +133,21 @@ public static class ElementVerification
 
         if (text.IsEmpty)
         {
-            return new FieldVerdict(matches, null);
+            return Verdict(matches, null);
         }
 
         return text is [' ', '(', .. var digits, ')'] && digits.Length is >= 1 and <= 3 && !digits.ContainsAnyExceptInRange('0', '9')
-            ? new FieldVerdict(matches, int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture))
+            ? Verdict(matches, int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture))
             : null;
     }
+
+    /// <summary>Verdicts are immutable and few: those without a score or with a percentage are shared, not allocated per field.</summary>
+    private static FieldVerdict Verdict(bool matches, int? score) => score switch
+    {
+        null => matches ? MatchingWithoutScore : NotMatchingWithoutScore,
+        <= 100 => (matches ? MatchingByScore : NotMatchingByScore)[score.Value],
+        _ => new FieldVerdict(matches, score),
+    };
+
+    private static FieldVerdict[] ByScore(bool matches) => [.. Enumerable.Range(0, 101).Select(score => new FieldVerdict(matches, score))];
 }

@@ -145,15 +145,20 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
     /// <summary>Runs <paramref name="call"/> inside the call's span and metrics; a static call with its state allocates no closure.</summary>
     private async Task<T> Measured<TState, T>(IAgencyAdapter adapter, string capability, CallContext context, TState state, Func<TState, Task<T>> call)
     {
-        using var measured = _telemetry.Start(adapter.Manifest.Agency, capability, context);
+        var measured = _telemetry.Start(adapter.Manifest.Agency, capability, context);
+        AgencyErrorKind? error = null;
         try
         {
             return await call(state).ConfigureAwait(false);
         }
         catch (AgencyException exception)
         {
-            measured.Fail(exception.Error.Kind);
+            error = exception.Error.Kind;
             throw;
+        }
+        finally
+        {
+            measured.End(error);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -54,15 +55,18 @@ public static class AgencyHttpClientExtensions
     /// <param name="agency">Agency whose pipeline the client uses (registered with <see cref="AddAgencyPipeline{TOptions}"/>).</param>
     /// <param name="addAuthentication">Adds the agency's authentication handlers, if it needs any.</param>
     /// <param name="postsOnlyRead">True when every POST of this API only reads, so the pipeline may retry it.</param>
+    /// <param name="json">The agency's source-generated wire types (<see cref="AgencyJson.For"/>), if it has them.</param>
     public static IHttpClientBuilder AddAgencyRefitClient<TApi, TOptions>(
         this IServiceCollection services,
         string agency,
         Action<IHttpClientBuilder>? addAuthentication = null,
-        bool postsOnlyRead = false)
+        bool postsOnlyRead = false,
+        JsonSerializerContext? json = null)
         where TApi : class
         where TOptions : AdapterManifest
     {
-        var settings = new RefitSettings(AgencyJsonContentSerializer.Default)
+        var serializer = json is null ? AgencyJsonContentSerializer.Default : new AgencyJsonContentSerializer(AgencyJson.For(json));
+        var settings = new RefitSettings(serializer)
         {
             RequestBodySerialization = RequestBodySerializationMode.Buffered,
             HttpRequestMessageOptions = postsOnlyRead

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace MppIntegrationHub.Adapters.Rest;
 
@@ -10,9 +11,18 @@ namespace MppIntegrationHub.Adapters.Rest;
 /// </summary>
 public static class AgencyJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    /// <summary>The rules, with metadata from reflection.</summary>
+    public static JsonSerializerOptions Options { get; } = Create(new DefaultJsonTypeInfoResolver());
 
-    private static JsonSerializerOptions Create()
+    /// <summary>
+    /// The rules over an adapter's source-generated metadata (types it lacks fall back to reflection). The rules above
+    /// govern reading whatever the context's own options say; a context generated with the same rules
+    /// (<c>[JsonSourceGenerationOptions]</c>) also writes its types through the generated fast path.
+    /// </summary>
+    public static JsonSerializerOptions For(JsonSerializerContext generated) =>
+        Create(JsonTypeInfoResolver.Combine(generated, new DefaultJsonTypeInfoResolver()));
+
+    private static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.General)
         {
@@ -22,8 +32,9 @@ public static class AgencyJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = resolver,
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -22,7 +21,9 @@ public sealed class AgencyJsonContentSerializer(JsonSerializerOptions options) :
     public HttpContent ToHttpContent<T>(T item)
     {
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(item, TypeInfo<T>()));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
+
+        // A constant, valid value: stored as text and written as is, without building and validating a header object per body.
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         return content;
     }
 
@@ -44,5 +45,25 @@ public sealed class AgencyJsonContentSerializer(JsonSerializerOptions options) :
         return propertyInfo.GetCustomAttribute<JsonPropertyNameAttribute>(inherit: true)?.Name;
     }
 
-    private JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    /// <summary>
+    /// The type's metadata under these options. <see cref="JsonSerializerOptions.GetTypeInfo"/> validates the type by
+    /// reflection on every call; a wire type belongs to one agency's serializer, so remembering the last one asked for
+    /// answers nearly every call.
+    /// </summary>
+    private JsonTypeInfo<T> TypeInfo<T>()
+    {
+        if (LastTypeInfo<T>.Value is { } last && ReferenceEquals(last.Options, options))
+        {
+            return last;
+        }
+
+        var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        LastTypeInfo<T>.Value = typeInfo;
+        return typeInfo;
+    }
+
+    private static class LastTypeInfo<T>
+    {
+        public static JsonTypeInfo<T>? Value;
+    }
 }

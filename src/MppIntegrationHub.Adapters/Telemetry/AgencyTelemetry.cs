@@ -46,11 +46,12 @@ public sealed class AgencyTelemetry : IDisposable
             "Calls the agency's published quota still allows in the current window.");
     }
 
-    /// <summary>Starts measuring one call; dispose the returned scope after <see cref="AgencyCall.Fail"/> or on success.</summary>
-    public AgencyCall Start(string agency, string capability, CallContext context)
+    /// <summary>Starts measuring one call; end it with <see cref="AgencyCall.End"/>.</summary>
+    internal AgencyCall Start(string agency, string capability, CallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var activity = Source.StartActivity($"agency {capability}", ActivityKind.Internal);
+        // The span's name is only built when someone listens: most processes export no traces.
+        var activity = Source.HasListeners() ? Source.StartActivity($"agency {capability}", ActivityKind.Internal) : null;
         if (activity is not null)
         {
             activity.SetTag(TagNames.Agency, agency);
@@ -105,15 +106,14 @@ public sealed class AgencyTelemetry : IDisposable
     }
 }
 
-/// <summary>One capability call being measured: its span and start time.</summary>
-public sealed class AgencyCall : IDisposable
+/// <summary>One capability call being measured: its span and start time (a value: nothing to allocate per call).</summary>
+internal readonly struct AgencyCall
 {
     private readonly AgencyTelemetry _telemetry;
     private readonly string _agency;
     private readonly string _capability;
     private readonly Activity? _activity;
     private readonly long _startedAt;
-    private AgencyErrorKind? _error;
 
     internal AgencyCall(AgencyTelemetry telemetry, string agency, string capability, Activity? activity, long startedAt)
     {
@@ -124,17 +124,23 @@ public sealed class AgencyCall : IDisposable
         _startedAt = startedAt;
     }
 
-    /// <summary>Marks the call failed with the canonical error's kind (never its message: it may quote citizen data).</summary>
-    public void Fail(AgencyErrorKind kind)
+    /// <summary>
+    /// Ends the call; <paramref name="error"/> is the canonical error's kind when it failed (never its message: it may
+    /// quote citizen data).
+    /// </summary>
+    public void End(AgencyErrorKind? error)
     {
-        _error = kind;
-        _activity?.SetStatus(ActivityStatusCode.Error, OutcomeNames.Of(kind));
-    }
+        if (_activity is not null)
+        {
+            if (error is { } kind)
+            {
+                _activity.SetStatus(ActivityStatusCode.Error, OutcomeNames.Of(kind));
+            }
 
-    public void Dispose()
-    {
-        _activity?.SetTag(AgencyTelemetry.TagNames.Outcome, _error is { } kind ? OutcomeNames.Of(kind) : OutcomeNames.Success);
-        _activity?.Dispose();
-        _telemetry.Record(_agency, _capability, _startedAt, _error);
+            _activity.SetTag(AgencyTelemetry.TagNames.Outcome, error is { } failed ? OutcomeNames.Of(failed) : OutcomeNames.Success);
+            _activity.Dispose();
+        }
+
+        _telemetry.Record(_agency, _capability, _startedAt, error);
     }
 }
