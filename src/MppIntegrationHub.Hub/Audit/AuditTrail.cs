@@ -128,6 +128,8 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
             // The group's write is not cancelled by any one request: the others in it still need their records.
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            // One connection for the tail read and the insert: EF would otherwise open and close it around each.
+            await db.Database.OpenConnectionAsync(CancellationToken.None);
             var last = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(CancellationToken.None);
             var (sequence, previous) = last is null ? (0L, AuditChain.Genesis) : (last.Sequence, last.Hash);

@@ -49,8 +49,9 @@ public static class AuthServiceCollectionExtensions
         var authorization = services.AddAuthorizationBuilder();
         foreach (var scope in HubScopes.All)
         {
+            // No scheme of its own: the policy sees the principal the default scheme (OpenIddict validation) already
+            // authenticated, instead of authenticating the token a second time and merging the two principals.
             authorization.AddPolicy(HubScopes.Policy(scope), policy => policy
-                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => context.User.HasScopeFor(scope)));
         }
