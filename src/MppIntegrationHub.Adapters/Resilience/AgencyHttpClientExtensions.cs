@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Rest;
 using Polly;
+using Polly.Telemetry;
 using Polly.Registry;
 using Refit;
 
@@ -35,6 +37,7 @@ public static class AgencyHttpClientExtensions
         }
 
         services.AddSingleton(marker);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TelemetryOptions>, AgencyEventSeverity>());
         services.AddResiliencePipeline<string, HttpResponseMessage>(AgencyPipeline.KeyFor(agency), (builder, context) =>
         {
             var manifest = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
