@@ -59,10 +59,16 @@ public static class StoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(store);
         var history = $"__{historyTable}Migrations";
+
+        // A list in a query (`ids.Contains(x.Id)`) goes as one parameter (a PostgreSQL array, a JSON array on SQLite):
+        // one SQL text per query. EF Core 10's default, a parameter per element, compiled a delegate on every
+        // execution of such a query (measured: ~0.4 methods jitted and +210 µs per load of the engine's hot path).
         return store.Provider switch
         {
-            StoreProvider.PostgreSql => builder.UseNpgsql(store.ConnectionString, o => o.MigrationsHistoryTable(history)),
-            _ => builder.UseSqlite(EnsureSqliteFolder(store.ConnectionString), o => o.MigrationsHistoryTable(history)),
+            StoreProvider.PostgreSql => builder.UseNpgsql(store.ConnectionString, o => o.MigrationsHistoryTable(history)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
+            _ => builder.UseSqlite(EnsureSqliteFolder(store.ConnectionString), o => o.MigrationsHistoryTable(history)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
         };
     }
 
