@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MppIntegrationHub.Storage;
 
 namespace MppIntegrationHub.Orchestration.Persistence;
 
@@ -9,8 +10,14 @@ namespace MppIntegrationHub.Orchestration.Persistence;
 /// </summary>
 internal static class WorkflowLoads
 {
-    /// <summary>Read-only snapshots: steps are attached to their applications here, without tracking.</summary>
-    public static async Task<Dictionary<Guid, WorkflowInstance>> ReadOnlyAsync(WorkflowDbContext db, List<Guid> ids, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Read-only snapshots: steps are attached to their applications here, without tracking. Both queries read one
+    /// committed state, or a transition committed between them would pair an application with another state's steps.
+    /// </summary>
+    public static Task<Dictionary<Guid, WorkflowInstance>> ReadOnlyAsync(WorkflowDbContext db, List<Guid> ids, CancellationToken cancellationToken = default) =>
+        db.Database.ReadSnapshotAsync(() => LoadAsync(db, ids, cancellationToken), cancellationToken);
+
+    private static async Task<Dictionary<Guid, WorkflowInstance>> LoadAsync(WorkflowDbContext db, List<Guid> ids, CancellationToken cancellationToken)
     {
         var apps = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         if (apps.Count > 0)
