@@ -43,8 +43,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHubDbContext<WorkflowDbContext, SqliteWorkflowDbContext, PostgreSqlWorkflowDbContext>(
-            sqlite => sqlite.AddInterceptors(new SqlitePragmas()));
+        services.AddHubDbContext<WorkflowDbContext, SqliteWorkflowDbContext, PostgreSqlWorkflowDbContext>();
         services.AddSingleton<StoreWriteGate>();
 
         services.AddSingleton(sp => new WorkflowDefinitionRegistry(LoadDefinitions(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value)));

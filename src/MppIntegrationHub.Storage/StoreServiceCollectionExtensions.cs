@@ -28,8 +28,7 @@ public static class StoreServiceCollectionExtensions
     /// <see cref="IDbContextFactory{TContext}"/> of <typeparamref name="TContext"/> that picks the configured engine's.
     /// Both share the history table named after <typeparamref name="TContext"/>.
     /// </summary>
-    public static IServiceCollection AddHubDbContext<TContext, TSqlite, TPostgreSql>(
-        this IServiceCollection services, Action<DbContextOptionsBuilder>? configureSqlite = null)
+    public static IServiceCollection AddHubDbContext<TContext, TSqlite, TPostgreSql>(this IServiceCollection services)
         where TContext : DbContext
         where TSqlite : TContext
         where TPostgreSql : TContext
@@ -37,10 +36,7 @@ public static class StoreServiceCollectionExtensions
         AddStoreOptions(services);
         var history = typeof(TContext).Name;
         services.AddPooledDbContextFactory<TSqlite>((sp, builder) =>
-        {
-            builder.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, history);
-            configureSqlite?.Invoke(builder);
-        });
+            builder.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, history));
         services.AddPooledDbContextFactory<TPostgreSql>((sp, builder) =>
             builder.UseHubStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, history));
         services.AddSingleton<IDbContextFactory<TContext>, EngineDbContextFactory<TContext, TSqlite, TPostgreSql>>();
@@ -68,7 +64,8 @@ public static class StoreServiceCollectionExtensions
             StoreProvider.PostgreSql => builder.UseNpgsql(store.ConnectionString, o => o.MigrationsHistoryTable(history)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
             _ => builder.UseSqlite(EnsureSqliteFolder(store.ConnectionString), o => o.MigrationsHistoryTable(history)
-                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .AddInterceptors(new SqlitePragmas(store.SqliteSynchronous)),
         };
     }
 

@@ -3,17 +3,19 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace MppIntegrationHub.Orchestration.Persistence;
+namespace MppIntegrationHub.Storage;
 
 /// <summary>
-/// With write-ahead logging, <c>synchronous=NORMAL</c> still never corrupts the database and keeps every commit
-/// that a checkpoint reached; it skips the fsync per commit that would otherwise cap the engine at the disk's
-/// flush rate. A power cut may lose the last commits, which the engine's leases and idempotency keys recover from.
+/// Sets the configured <c>synchronous</c> level on every SQLite connection of every context. The level belongs to
+/// the native connection, which the pool shares between all contexts on the same file: were it set by one context
+/// only, whether a commit of another (an audit record, say) waits for the disk would depend on which pooled
+/// connection it happened to get.
 /// </summary>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+internal sealed class SqlitePragmas(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    // The pragma belongs to the native connection, which the pool keeps across opens: set it once per native connection.
+    // The pool keeps native connections across opens: set the level once per native connection.
     private readonly ConditionalWeakTable<object, object> _applied = [];
+    private readonly string _pragma = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -31,7 +33,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = _pragma;
         command.ExecuteNonQuery();
     }
 }
