@@ -64,15 +64,15 @@ public sealed class ElementVerificationTests
     [InlineData("null")]
     public void ReadVerdicts_SentElementNotJudged_IsAMalformedAnswer(string verdict) =>
         AssertMalformed(() => ElementVerification.ReadVerdicts(
-            ElementVerdictsPageTests.Sent with { FullName = "BUDI" },
-            ElementVerdictsPageTests.Read($$"""{"content":[{"NAMA_LGKP":{{verdict}}}],"quotaLimiter":1}""").First!));
+            DukcapilJsonTests.Sent with { FullName = "BUDI" },
+            DukcapilJsonTests.Read($$"""{"content":[{"NAMA_LGKP":{{verdict}}}],"quotaLimiter":1}""").First!));
 
     [Fact]
     public void ReadVerdicts_ElementsNotSent_AreNeitherReadNorReported()
     {
-        var record = ElementVerdictsPageTests.Read("""{"content":[{"NAMA_LGKP":"Sesuai (90)","TMPT_LHR":"Cocok","NO_KK":"-"}],"quotaLimiter":1}""").First!;
+        var record = DukcapilJsonTests.Read("""{"content":[{"NAMA_LGKP":"Sesuai (90)","TMPT_LHR":"Cocok","NO_KK":"-"}],"quotaLimiter":1}""").First!;
 
-        var verdicts = ElementVerification.ReadVerdicts(ElementVerdictsPageTests.Sent with { FullName = "BUDI" }, record);
+        var verdicts = ElementVerification.ReadVerdicts(DukcapilJsonTests.Sent with { FullName = "BUDI" }, record);
 
         Assert.Equal(["fullName"], verdicts.Keys);
     }
@@ -80,12 +80,12 @@ public sealed class ElementVerificationTests
     [Fact]
     public void ReadVerdicts_EveryElement_IsReadUnderItsFieldName()
     {
-        var record = ElementVerdictsPageTests.Read("""
+        var record = DukcapilJsonTests.Read("""
             {"content":[{"NO_KK":"Sesuai","NAMA_LGKP":"Sesuai (1)","TMPT_LHR":"Sesuai (2)","TGL_LHR":"Sesuai (3)","JENIS_KLMIN":"Sesuai (4)",
              "STATUS_KAWIN":"Sesuai (5)","JENIS_PKRJN":"Sesuai (6)","NAMA_LGKP_IBU":"Sesuai (7)","ALAMAT":"Sesuai (8)","NO_RT":"Sesuai (9)",
              "NO_RW":"Sesuai (10)","NO_PROP":"Sesuai (11)","NO_KAB":"Sesuai (12)","NO_KEC":"Sesuai (13)","NO_KEL":"Tidak Sesuai (14)"}],"quotaLimiter":1}
             """).First!;
-        var sent = ElementVerdictsPageTests.Sent with
+        var sent = DukcapilJsonTests.Sent with
         {
             KkNumber = "k", FullName = "n", BirthPlace = "p", BirthDate = "d", Sex = "s", CivilStatus = "c", Occupation = "o", MotherName = "m",
             Street = "a", Rt = "1", Rw = "2", Province = "32", Regency = "73", District = "2", Village = "1001",
@@ -113,8 +113,8 @@ public sealed class ElementVerificationTests
     }
 
     private static Dictionary<string, FieldVerdict> Verdicts(string text) => ElementVerification.ReadVerdicts(
-        ElementVerdictsPageTests.Sent with { FullName = "BUDI" },
-        RegistryContent.FirstRecord(ElementVerdictsPageTests.Read(
+        DukcapilJsonTests.Sent with { FullName = "BUDI" },
+        RegistryContent.FirstRecord(DukcapilJsonTests.Read(
             $$"""{"content":[{"NAMA_LGKP":{{System.Text.Json.JsonSerializer.Serialize(text)}}}],"quotaLimiter":1}""")));
 
     /// <summary>A malformed answer: the canonical <c>malformed-response</c>, as the JSON errors are.</summary>
