@@ -8,7 +8,7 @@ namespace MppIntegrationHub.Adapters.Dukcapil.Registry;
 public interface IDukcapilRegistryApi
 {
     [Post("/dukcapil/get_json/{customerId}/CALL_VERIFY_BY_ELEMEN")]
-    Task<DukcapilPage<ElementVerdicts>> VerifyByElementAsync(string customerId, [Body] ElementVerificationBody body, CancellationToken cancellationToken);
+    Task<ElementVerdictsPage> VerifyByElementAsync(string customerId, [Body] ElementVerificationBody body, CancellationToken cancellationToken);
 
     [Post("/dukcapil/get_json/{customerId}/CALL_NIK")]
     Task<DukcapilPage<JsonElement>> GetByNikAsync(string customerId, [Body] IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MppIntegrationHub.Adapters.Dukcapil.Verification;
 using MppIntegrationHub.Contracts.Errors;
 
 namespace MppIntegrationHub.Adapters.Dukcapil.Registry;
@@ -23,12 +24,11 @@ public static class RegistryContent
         return record;
     }
 
-    /// <summary>The first typed record; throws <see cref="AgencyException"/> for a <c>RESPONSE_CODE</c>.</summary>
-    public static TRecord FirstRecord<TRecord>(DukcapilPage<TRecord> page)
-        where TRecord : class, IRegistryRecord
+    /// <summary>The first verification record; throws <see cref="AgencyException"/> for a <c>RESPONSE_CODE</c>.</summary>
+    public static ElementVerdicts FirstRecord(ElementVerdictsPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (page.Content is not [{ } record, ..])
+        if (page.First is not { } record)
         {
             throw new FormatException("The registry page has no record.");
         }

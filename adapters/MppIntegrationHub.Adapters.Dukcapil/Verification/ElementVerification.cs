@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using MppIntegrationHub.Adapters.Dukcapil.Registry;
 using MppIntegrationHub.Contracts.Verification;
 
@@ -26,7 +27,7 @@ public static class ElementVerification
             KkNumber = request.KkNumber?.Value,
             FullName = request.FullName,
             BirthPlace = request.BirthPlace,
-            BirthDate = request.BirthDate?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
+            BirthDate = request.BirthDate is { } birthDate ? DayMonthYear(birthDate) : null,
             Sex = request.Sex is { } sex ? RegistryVocabulary.Word(sex) : null,
             CivilStatus = request.CivilStatus is { } status ? RegistryVocabulary.Word(status) : null,
             Occupation = request.Occupation,
@@ -50,34 +51,31 @@ public static class ElementVerification
         ArgumentNullException.ThrowIfNull(sent);
         ArgumentNullException.ThrowIfNull(judged);
         var sentCount = 0;
-        foreach (var (_, element) in Elements)
+        foreach (var element in Elements)
         {
-            sentCount += element(sent) is null ? 0 : 1;
+            sentCount += element.Value(sent) is null ? 0 : 1;
         }
 
         var verdicts = new Dictionary<string, FieldVerdict>(sentCount, StringComparer.Ordinal);
-        foreach (var (field, element) in Elements)
+        for (var element = 0; element < Elements.Length; element++)
         {
-            if (element(sent) is null)
+            if (Elements[element].Value(sent) is not null)
             {
-                continue;
+                verdicts[Elements[element].Field] = judged.On(element);
             }
-
-            var text = element(judged) is { Length: > 0 } verdict && verdict != "-"
-                ? verdict
-                : throw new FormatException("The registry did not judge an element it was sent.");
-            verdicts[field] = ParseVerdict(text) ?? throw new FormatException("The registry sent a verdict the hub does not know.");
         }
 
         return verdicts;
     }
 
     /// <summary>Verified when every element (and the face, if sent) matches; not verified when none does.</summary>
-    public static VerificationDecision Decide(IReadOnlyDictionary<string, FieldVerdict> fields, FaceMatchResult? face)
+    public static VerificationDecision Decide(Dictionary<string, FieldVerdict> fields, FaceMatchResult? face)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var matching = 0;
-        foreach (var verdict in fields.Values)
+
+        // The dictionary's own enumerator: through IReadOnlyDictionary both the values and their enumerator are objects.
+        foreach (var (_, verdict) in fields)
         {
             matching += verdict.Matches ? 1 : 0;
         }
@@ -87,41 +85,68 @@ public static class ElementVerification
             : VerificationDecision.PartialMatch;
     }
 
-    private const string Matching = "Sesuai";
-    private const string NotMatching = "Tidak Sesuai";
+    private static ReadOnlySpan<byte> Matching => "Sesuai"u8;
+
+    private static ReadOnlySpan<byte> NotMatching => "Tidak Sesuai"u8;
 
     private static readonly FieldVerdict MatchingWithoutScore = new(true);
     private static readonly FieldVerdict NotMatchingWithoutScore = new(false);
     private static readonly FieldVerdict[] MatchingByScore = ByScore(true);
     private static readonly FieldVerdict[] NotMatchingByScore = ByScore(false);
 
-    /// <summary>The request's field name of each element, in the order verdicts are reported.</summary>
-    private static readonly (string Field, Func<VerificationElements, string?> Element)[] Elements =
+    /// <summary>
+    /// Each element: the request's field name (verdicts are reported in this order), Dukcapil's name and the value a
+    /// body sends.
+    /// </summary>
+    internal static readonly Element[] Elements =
     [
-        ("kkNumber", e => e.KkNumber), ("fullName", e => e.FullName), ("birthPlace", e => e.BirthPlace),
-        ("birthDate", e => e.BirthDate), ("sex", e => e.Sex), ("civilStatus", e => e.CivilStatus),
-        ("occupation", e => e.Occupation), ("motherName", e => e.MotherName), ("address.street", e => e.Street),
-        ("address.rt", e => e.Rt), ("address.rw", e => e.Rw), ("address.province", e => e.Province),
-        ("address.regency", e => e.Regency), ("address.district", e => e.District), ("address.village", e => e.Village),
+        new("kkNumber", ElementNames.KkNumber, e => e.KkNumber), new("fullName", ElementNames.FullName, e => e.FullName),
+        new("birthPlace", ElementNames.BirthPlace, e => e.BirthPlace), new("birthDate", ElementNames.BirthDate, e => e.BirthDate),
+        new("sex", ElementNames.Sex, e => e.Sex), new("civilStatus", ElementNames.CivilStatus, e => e.CivilStatus),
+        new("occupation", ElementNames.Occupation, e => e.Occupation), new("motherName", ElementNames.MotherName, e => e.MotherName),
+        new("address.street", ElementNames.Street, e => e.Street), new("address.rt", ElementNames.Rt, e => e.Rt),
+        new("address.rw", ElementNames.Rw, e => e.Rw), new("address.province", ElementNames.Province, e => e.Province),
+        new("address.regency", ElementNames.Regency, e => e.Regency), new("address.district", ElementNames.District, e => e.District),
+        new("address.village", ElementNames.Village, e => e.Village),
     ];
 
     private static string Unpadded(string digits) => digits.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0";
 
     private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The date as <c>dd-MM-yyyy</c>, written digit by digit (no format string parsed per request).</summary>
+    private static string DayMonthYear(DateOnly date) => string.Create(10, date, static (text, date) =>
+    {
+        Digits(text[..2], date.Day);
+        text[2] = '-';
+        Digits(text[3..5], date.Month);
+        text[5] = '-';
+        Digits(text[6..], date.Year);
+    });
+
+    /// <summary>Fills <paramref name="text"/> with the last digits of <paramref name="value"/>, zero-padded.</summary>
+    private static void Digits(Span<char> text, int value)
+    {
+        for (var position = text.Length - 1; position >= 0; position--)
+        {
+            text[position] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
     /// <summary>
-    /// <c>Sesuai</c> or <c>Tidak Sesuai</c>, optionally followed by a space and a score of one to three digits in
-    /// parentheses; null for anything else.
+    /// <c>Sesuai</c> or <c>Tidak Sesuai</c> in UTF-8, optionally followed by a space and a score of one to three digits
+    /// in parentheses; null for anything else.
     /// </summary>
-    private static FieldVerdict? ParseVerdict(ReadOnlySpan<char> text)
+    internal static FieldVerdict? ParseVerdict(ReadOnlySpan<byte> text)
     {
         bool matches;
-        if (text.StartsWith(Matching, StringComparison.Ordinal))
+        if (text.StartsWith(Matching))
         {
             matches = true;
             text = text[Matching.Length..];
         }
-        else if (text.StartsWith(NotMatching, StringComparison.Ordinal))
+        else if (text.StartsWith(NotMatching))
         {
             matches = false;
             text = text[NotMatching.Length..];
@@ -136,9 +161,23 @@ public static class ElementVerification
             return Verdict(matches, null);
         }
 
-        return text is [' ', '(', .. var digits, ')'] && digits.Length is >= 1 and <= 3 && !digits.ContainsAnyExceptInRange('0', '9')
-            ? Verdict(matches, int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture))
-            : null;
+        if (text is not [(byte)' ', (byte)'(', .. var digits, (byte)')'] || digits.Length is < 1 or > 3)
+        {
+            return null;
+        }
+
+        var score = 0;
+        foreach (var digit in digits)
+        {
+            if (digit is < (byte)'0' or > (byte)'9')
+            {
+                return null;
+            }
+
+            score = (score * 10) + digit - '0';
+        }
+
+        return Verdict(matches, score);
     }
 
     /// <summary>Verdicts are immutable and few: those without a score or with a percentage are shared, not allocated per field.</summary>
@@ -150,4 +189,10 @@ public static class ElementVerification
     };
 
     private static FieldVerdict[] ByScore(bool matches) => [.. Enumerable.Range(0, 101).Select(score => new FieldVerdict(matches, score))];
+
+    /// <summary>An element CALL_VERIFY_BY_ELEMEN judges.</summary>
+    internal sealed record Element(string Field, string DukcapilName, Func<VerificationElements, string?> Value)
+    {
+        public JsonEncodedText Name { get; } = JsonEncodedText.Encode(DukcapilName);
+    }
 }

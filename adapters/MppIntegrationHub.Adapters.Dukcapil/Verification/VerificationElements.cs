@@ -1,58 +1,56 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using MppIntegrationHub.Adapters.Dukcapil.Registry;
 
 namespace MppIntegrationHub.Adapters.Dukcapil.Verification;
 
 /// <summary>
-/// The elements CALL_VERIFY_BY_ELEMEN judges, by their Dukcapil names: values in the request, verdicts in the answer.
-/// An element left null is not sent (and not judged).
+/// The elements CALL_VERIFY_BY_ELEMEN judges, by their Dukcapil names, with the values to judge. An element left null
+/// is not sent (and not judged).
 /// </summary>
 public abstract record VerificationElements
 {
-    [JsonPropertyName("NO_KK")]
+    [JsonPropertyName(ElementNames.KkNumber)]
     public string? KkNumber { get; init; }
 
-    [JsonPropertyName("NAMA_LGKP")]
+    [JsonPropertyName(ElementNames.FullName)]
     public string? FullName { get; init; }
 
-    [JsonPropertyName("TMPT_LHR")]
+    [JsonPropertyName(ElementNames.BirthPlace)]
     public string? BirthPlace { get; init; }
 
-    [JsonPropertyName("TGL_LHR")]
+    [JsonPropertyName(ElementNames.BirthDate)]
     public string? BirthDate { get; init; }
 
-    [JsonPropertyName("JENIS_KLMIN")]
+    [JsonPropertyName(ElementNames.Sex)]
     public string? Sex { get; init; }
 
-    [JsonPropertyName("STATUS_KAWIN")]
+    [JsonPropertyName(ElementNames.CivilStatus)]
     public string? CivilStatus { get; init; }
 
-    [JsonPropertyName("JENIS_PKRJN")]
+    [JsonPropertyName(ElementNames.Occupation)]
     public string? Occupation { get; init; }
 
-    [JsonPropertyName("NAMA_LGKP_IBU")]
+    [JsonPropertyName(ElementNames.MotherName)]
     public string? MotherName { get; init; }
 
-    [JsonPropertyName("ALAMAT")]
+    [JsonPropertyName(ElementNames.Street)]
     public string? Street { get; init; }
 
-    [JsonPropertyName("NO_RT")]
+    [JsonPropertyName(ElementNames.Rt)]
     public string? Rt { get; init; }
 
-    [JsonPropertyName("NO_RW")]
+    [JsonPropertyName(ElementNames.Rw)]
     public string? Rw { get; init; }
 
-    [JsonPropertyName("NO_PROP")]
+    [JsonPropertyName(ElementNames.Province)]
     public string? Province { get; init; }
 
-    [JsonPropertyName("NO_KAB")]
+    [JsonPropertyName(ElementNames.Regency)]
     public string? Regency { get; init; }
 
-    [JsonPropertyName("NO_KEC")]
+    [JsonPropertyName(ElementNames.District)]
     public string? District { get; init; }
 
-    [JsonPropertyName("NO_KEL")]
+    [JsonPropertyName(ElementNames.Village)]
     public string? Village { get; init; }
 }
 
@@ -73,11 +71,4 @@ public sealed record ElementVerificationBody : VerificationElements
 
     [JsonPropertyName("TRESHOLD")]
     public required string Threshold { get; init; }
-}
-
-/// <summary>A CALL_VERIFY_BY_ELEMEN record: a verdict (<c>Sesuai</c>, <c>Tidak Sesuai (59)</c>) per element sent, or an in-band failure.</summary>
-public sealed record ElementVerdicts : VerificationElements, IRegistryRecord
-{
-    [JsonPropertyName("RESPONSE_CODE")]
-    public JsonElement? ResponseCode { get; init; }
 }

@@ -8,8 +8,8 @@ namespace MppIntegrationHub.Adapters.Rest;
 
 /// <summary>
 /// Refit's JSON serializer for agency clients, with <see cref="AgencyJson"/> rules. Bodies are serialized to bytes up
-/// front and answers parsed in one synchronous pass: the response size limit handler has already buffered them in
-/// full, so the stream-based asynchronous path (and Refit's per-call reflection on the declared type) only costs time.
+/// front and answers parsed in one synchronous pass straight from the buffer the response size limit handler filled:
+/// the asynchronous path (and Refit's per-call reflection on the declared type) and a copy of the body only cost time.
 /// As an <see cref="ISynchronousContentSerializer"/> with <see cref="RequestBodySerializationMode.Buffered"/> it also
 /// keeps Refit from wrapping the already-buffered body in a push stream.
 /// </summary>
@@ -35,7 +35,11 @@ public sealed class AgencyJsonContentSerializer(JsonSerializerOptions options) :
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+
+        // Done at once when the response size limit handler has buffered the body; then the stream is a read-only view
+        // on that buffer, where reading the body as bytes would copy it into a new array.
+        await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        using var body = content.ReadAsStream(cancellationToken);
         return JsonSerializer.Deserialize(body, TypeInfo<T>());
     }
 
