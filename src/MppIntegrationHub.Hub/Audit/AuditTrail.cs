@@ -129,8 +129,8 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
 
     /// <summary>
     /// Chains the group onto the tail and writes it in one transaction. The tail is the one this process last wrote,
-    /// read from the store only at the first write, after a failed write, and before every write once another process
-    /// was seen appending to the same store. A stale tail cannot fork the chain: its next sequence already exists, so
+    /// read from the store only for the first write, to retry a write the store refused, and before every write once
+    /// another process was seen appending to the same store. A stale tail cannot fork the chain: its next sequence already exists, so
     /// the write conflicts, and the group is chained again onto the tail re-read.
     /// </summary>
     private async Task WriteAsync(List<PendingAudit> group)
