@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,12 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
 
     /// <summary>True while a writer owns the queue; whenever the queue holds appends, a writer does.</summary>
     private bool _writing;
+
+    /// <summary>The last link this process wrote; only the writer (one at a time, handed over under the queue lock) touches it.</summary>
+    private AuditTail? _tail;
+
+    /// <summary>Set once another process was seen appending to the same store: from then on the tail is read before every write.</summary>
+    private bool _sharedStore;
 
     /// <summary>The keyed, non-reversible reference the chain stores instead of the NIK.</summary>
     public string NikReference(Nik nik) => Convert.ToHexStringLower(HMACSHA256.HashData(_nikKey, Encoding.ASCII.GetBytes(nik.Value)));
@@ -120,36 +127,62 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
         group.ForEach(p => p.Complete());
     }
 
-    /// <summary>Chains the group onto the current tail and writes it in one transaction; re-reads the tail after a conflict.</summary>
+    /// <summary>
+    /// Chains the group onto the tail and writes it in one transaction. The tail is the one this process last wrote,
+    /// read from the store only for the first write, to retry a write the store refused, and before every write once
+    /// another process was seen appending to the same store. A stale tail cannot fork the chain: its next sequence already exists, so
+    /// the write conflicts, and the group is chained again onto the tail re-read.
+    /// </summary>
     private async Task WriteAsync(List<PendingAudit> group)
     {
         for (var attempt = 1; ; attempt++)
         {
             // The group's write is not cancelled by any one request: the others in it still need their records.
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             // One connection for the tail read and the insert: EF would otherwise open and close it around each.
             await db.Database.OpenConnectionAsync(CancellationToken.None);
-            var last = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(CancellationToken.None);
-            var (sequence, previous) = last is null ? (0L, AuditChain.Genesis) : (last.Sequence, last.Hash);
-            foreach (var entry in group.SelectMany(p => p.Entries))
+            var tail = _tail;
+            if (tail is null || _sharedStore || attempt > 1)
             {
-                var record = ToRecord(entry, ++sequence, previous);
-                previous = record.Hash;
-                db.AuditRecords.Add(record);
+                var stored = await ReadTailAsync(db);
+                // A tail this process did not write means another one appends too.
+                _sharedStore |= tail is not null && stored != tail;
+                tail = stored;
             }
 
+            var records = Chain(group, tail);
             try
             {
-                await db.SaveChangesAsync(CancellationToken.None);
+                await AuditRecordInsert.WriteAsync(db, records, CancellationToken.None);
+                _tail = new AuditTail(records[^1].Sequence, records[^1].Hash);
                 return;
             }
-            catch (DbUpdateException) when (attempt < ConflictRetries)
+            catch (DbException) when (attempt < ConflictRetries)
             {
-                // Another process appended first; read the new tail and chain onto it.
+                // Most likely another process appended first; the next attempt reads the new tail and chains onto it.
             }
         }
+    }
+
+    private static async Task<AuditTail> ReadTailAsync(HubApiDbContext db)
+    {
+        var last = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new AuditTail(a.Sequence, a.Hash)).FirstOrDefaultAsync(CancellationToken.None);
+        return last ?? new AuditTail(0, AuditChain.Genesis);
+    }
+
+    private List<AuditRecord> Chain(List<PendingAudit> group, AuditTail tail)
+    {
+        var (sequence, previous) = tail;
+        var records = new List<AuditRecord>();
+        foreach (var entry in group.SelectMany(p => p.Entries))
+        {
+            var record = ToRecord(entry, ++sequence, previous);
+            previous = record.Hash;
+            records.Add(record);
+        }
+
+        return records;
     }
 
     /// <summary>Recomputes every link; reports the first record whose content, hash or link does not hold.</summary>
@@ -212,3 +245,6 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
 /// <param name="FirstInvalidSequence">Sequence number of the first record that fails.</param>
 /// <param name="Problem">What is wrong with it.</param>
 public sealed record AuditChainVerification(bool Valid, long RecordsVerified, long? FirstInvalidSequence = null, string? Problem = null);
+
+/// <summary>The chain's last link: the next record gets <paramref name="Sequence"/> + 1 and links to <paramref name="Hash"/>.</summary>
+internal sealed record AuditTail(long Sequence, string Hash);

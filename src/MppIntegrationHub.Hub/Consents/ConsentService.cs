@@ -9,6 +9,16 @@ namespace MppIntegrationHub.Hub.Consents;
 /// <summary>Records, revokes and looks up consents; a client only ever sees the consents it recorded.</summary>
 public sealed class ConsentService(IDbContextFactory<HubApiDbContext> contexts, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>
+    /// Expiry times of the client's unrevoked consents of the citizen that name the purpose (<c>,name,</c>: the stored
+    /// list is comma-separated). Compiled once: every citizen-data read runs it. Expiry is compared here, not in SQL,
+    /// because SQLite cannot compare timestamps with offsets; the caller stops at the first unexpired one.
+    /// </summary>
+    private static readonly Func<HubApiDbContext, string, string, string, IAsyncEnumerable<DateTimeOffset>> ExpiriesOfConsentsNaming =
+        EF.CompileAsyncQuery((HubApiDbContext db, string clientId, string nik, string delimitedPurpose) => db.Consents.AsNoTracking()
+            .Where(c => c.ClientId == clientId && c.Nik == nik && c.RevokedAt == null && ("," + c.Purposes + ",").Contains(delimitedPurpose))
+            .Select(c => c.ExpiresAt));
+
     /// <summary>Field errors of a consent request, empty when it may be recorded.</summary>
     public Dictionary<string, string[]> Validate(ConsentRequest request)
     {
@@ -92,11 +102,16 @@ public sealed class ConsentService(IDbContextFactory<HubApiDbContext> contexts, 
     public async Task<bool> IsCoveredAsync(string clientId, Nik nik, DataPurpose purpose, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var records = await db.Consents.AsNoTracking()
-            .Where(c => c.ClientId == clientId && c.Nik == nik.Value && c.RevokedAt == null)
-            .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return records.Any(r => r.ToContract(nik).Covers(purpose, now));
+        await foreach (var expiresAt in ExpiriesOfConsentsNaming(db, clientId, nik.Value, $",{PurposeNames.Format(purpose)},").WithCancellation(cancellationToken))
+        {
+            if (now < expiresAt)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a specific consent of the client covers the citizen and purpose now.</summary>

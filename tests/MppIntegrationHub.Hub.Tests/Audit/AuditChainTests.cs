@@ -35,11 +35,13 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
         var contexts = hub.Services.GetRequiredService<IDbContextFactory<HubApiDbContext>>();
         var trail = hub.Services.GetRequiredService<AuditTrail>();
         long target;
+        AuditRecord original;
         await using (var db = await contexts.CreateDbContextAsync())
         {
             var count = await db.AuditRecords.CountAsync();
             target = count / 2;
             var record = await db.AuditRecords.SingleAsync(r => r.Sequence == target);
+            original = Copy(record);
             switch (tampered)
             {
                 case "fields": record.Fields = "fullName"; break;
@@ -58,7 +60,7 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
         Assert.Equal(target - 1, result.RecordsVerified);
 
         // Put it back for the other cases: the chain is shared by the fixture.
-        await RestoreAsync(contexts, target);
+        await RestoreAsync(contexts, original);
     }
 
     [Fact]
@@ -110,20 +112,25 @@ public sealed class AuditChainTests(HubFactory hub) : IClassFixture<HubFactory>
         }
     }
 
-    private static async Task RestoreAsync(IDbContextFactory<HubApiDbContext> contexts, long sequence)
+    private static async Task RestoreAsync(IDbContextFactory<HubApiDbContext> contexts, AuditRecord original)
     {
-        // Only the test knows what it changed; recompute this record from its neighbours' view of it is impossible,
-        // so rebuild the whole chain's hashes from the stored content (a test-only repair).
+        // The original content and hash, as they were: the chain, and the tail the running hub chains onto, hold again.
         await using var db = await contexts.CreateDbContextAsync();
-        var records = await db.AuditRecords.Where(r => r.Sequence >= sequence).OrderBy(r => r.Sequence).ToListAsync();
-        var previous = sequence == 1 ? AuditChain.Genesis : (await db.AuditRecords.SingleAsync(r => r.Sequence == sequence - 1)).Hash;
-        foreach (var record in records)
-        {
-            record.PreviousHash = previous;
-            record.Hash = AuditChain.ComputeHash(record);
-            previous = record.Hash;
-        }
-
+        db.AuditRecords.Update(original);
         await db.SaveChangesAsync();
     }
+
+    private static AuditRecord Copy(AuditRecord record) => new()
+    {
+        Sequence = record.Sequence,
+        OccurredAt = record.OccurredAt,
+        ClientId = record.ClientId,
+        Action = record.Action,
+        Purpose = record.Purpose,
+        NikReference = record.NikReference,
+        Fields = record.Fields,
+        Resource = record.Resource,
+        PreviousHash = record.PreviousHash,
+        Hash = record.Hash,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -44,7 +45,7 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         _probe.ReleaseFirstWrite();
         await Task.WhenAll(queued.Append(first)).WaitAsync(Patience);
 
-        Assert.Equal(2, _probe.Commits);
+        Assert.Equal(2, _probe.Inserts); // one statement, so one transaction, per group
         var verification = await trail.VerifyAsync();
         Assert.True(verification.Valid, verification.Problem);
         Assert.Equal(51, verification.RecordsVerified);
@@ -96,6 +97,43 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         Assert.Equal(100, clients.Count(c => c.StartsWith("other-", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task AppendAsync_FromTwoProcessesTakingTurns_RechainsOnceEachThenReadsTheTailBeforeEveryWrite()
+    {
+        var one = Trail(new Contexts(_database, _probe));
+        var other = Trail(new Contexts(_database, _probe));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await one.AppendAsync(Entry($"one-{i}")).WaitAsync(Patience);
+            await other.AppendAsync(Entry($"other-{i}")).WaitAsync(Patience);
+        }
+
+        var verification = await one.VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(10, verification.RecordsVerified);
+        Assert.Equal(Enumerable.Range(0, 5).SelectMany(i => new[] { $"one-{i}", $"other-{i}" }), await ClientsInSequenceOrderAsync());
+        // Each trail chains once onto the tail it remembered, conflicts, and from then on knows to read the tail first.
+        Assert.Equal(2, _probe.FailedInserts);
+    }
+
+    [Fact]
+    public async Task AppendAsync_AloneOnTheStore_ReadsTheTailOnlyForItsFirstWrite()
+    {
+        var trail = Trail(new Contexts(_database, _probe));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await trail.AppendAsync(Entry($"client-{i}")).WaitAsync(Patience);
+        }
+
+        Assert.Equal(1, _probe.TailReads);
+        Assert.Equal(5, _probe.Inserts);
+        var verification = await trail.VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(5, verification.RecordsVerified);
+    }
+
     private AuditTrail Trail(Contexts contexts) =>
         new(contexts, _clock, Options.Create(new AuditOptions { NikKey = "test-nik-reference-key-0123456789abcdef" }));
 
@@ -116,35 +154,49 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         public HubApiDbContext CreateDbContext() => new SqliteHubApiDbContext(_options);
     }
 
-    /// <summary>Counts committed audit writes; can hold the first one open and refuses to write a record of <see cref="Unwritable"/>.</summary>
-    private sealed class WriteProbe : SaveChangesInterceptor
+    /// <summary>
+    /// Counts audit inserts (done and failed) and tail reads; can hold the first insert open and refuses to write a
+    /// record of <see cref="Unwritable"/>.
+    /// </summary>
+    private sealed class WriteProbe : DbCommandInterceptor
     {
         public const string Unwritable = "unwritable";
+        private const string AuditTable = "\"ApiAuditRecords\"";
         private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _writes;
-        private int _commits;
+        private int _inserts;
+        private int _failedInserts;
+        private int _tailReads;
         private bool _hold;
 
         public Task FirstWriteStarted => _started.Task;
 
-        public int Commits => Volatile.Read(ref _commits);
+        public int Inserts => Volatile.Read(ref _inserts);
+
+        public int FailedInserts => Volatile.Read(ref _failedInserts);
+
+        public int TailReads => Volatile.Read(ref _tailReads);
 
         public void HoldFirstWrite() => _hold = true;
 
         public void ReleaseFirstWrite() => _release.TrySetResult();
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
+            if (!IsAuditInsert(command))
+            {
+                return result;
+            }
+
             if (Interlocked.Increment(ref _writes) == 1 && _hold)
             {
                 _started.TrySetResult();
                 await _release.Task;
             }
 
-            var records = eventData.Context!.ChangeTracker.Entries<AuditRecord>().Select(e => e.Entity);
-            if (records.Any(r => r.ClientId == Unwritable))
+            if (command.Parameters.Cast<DbParameter>().Any(p => Unwritable.Equals(p.Value)))
             {
                 throw new InvalidOperationException("The store refused this write.");
             }
@@ -152,10 +204,38 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
             return result;
         }
 
-        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        public override ValueTask<int> NonQueryExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _commits);
+            if (IsAuditInsert(command))
+            {
+                Interlocked.Increment(ref _inserts);
+            }
+
             return ValueTask.FromResult(result);
         }
+
+        public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (IsAuditInsert(command))
+            {
+                Interlocked.Increment(ref _failedInserts);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("FROM " + AuditTable, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _tailReads);
+            }
+
+            return ValueTask.FromResult(result);
+        }
+
+        private static bool IsAuditInsert(DbCommand command) => command.CommandText.StartsWith("INSERT INTO " + AuditTable, StringComparison.Ordinal);
     }
 }
