@@ -6,15 +6,16 @@ using MppIntegrationHub.Orchestration.Engine;
 namespace MppIntegrationHub.Orchestration.Messaging;
 
 /// <summary>Executes a dispatched step attempt.</summary>
-internal sealed class ExecuteStepConsumer(StepExecutor executor) : IConsumer<ExecuteStep>
+internal sealed class ExecuteStepConsumer(StepExecutor executor, StepSlots slots) : IConsumer<ExecuteStep>
 {
-    public Task Consume(ConsumeContext<ExecuteStep> context) => executor.ExecuteAsync(context.Message, context.CancellationToken);
+    public Task Consume(ConsumeContext<ExecuteStep> context) =>
+        slots.RunAsync(() => executor.ExecuteAsync(context.Message, batchedTraceParent: null, context.CancellationToken), context.CancellationToken);
 }
 
 /// <summary>
-/// Step attempts run in parallel up to <see cref="OrchestrationOptions.StepConcurrency"/>. Bus redelivery covers
-/// only store hiccups; agency retries are the engine's (backoff rows), and a lost attempt is re-dispatched by the
-/// lease sweeper.
+/// Step attempts run in parallel up to <see cref="OrchestrationOptions.StepConcurrency"/> (<see cref="StepSlots"/>,
+/// shared with batched attempts). Bus redelivery covers only store hiccups; agency retries are the engine's (backoff
+/// rows), and a lost attempt is re-dispatched by the lease sweeper.
 /// </summary>
 internal sealed class ExecuteStepConsumerDefinition : ConsumerDefinition<ExecuteStepConsumer>
 {
@@ -29,9 +30,16 @@ internal sealed class ExecuteStepConsumerDefinition : ConsumerDefinition<Execute
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ExecuteStepConsumer> consumerConfigurator,
-        IRegistrationContext context)
+        IRegistrationContext context) =>
+        StepEndpoint.Configure(endpointConfigurator, _concurrency * 2);
+}
+
+/// <summary>What the step endpoints (single and batched attempts) share.</summary>
+internal static class StepEndpoint
+{
+    public static void Configure(IReceiveEndpointConfigurator endpoint, int prefetch)
     {
-        endpointConfigurator.PrefetchCount = _concurrency * 2;
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+        endpoint.PrefetchCount = prefetch;
+        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
     }
 }
