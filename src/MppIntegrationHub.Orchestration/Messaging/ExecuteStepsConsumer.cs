@@ -24,19 +24,5 @@ internal sealed class ExecuteStepsConsumer(StepExecutor executor, StepSlots slot
 /// As many batches as single attempts may be taken at once: a batch holds at least two attempts, so the slots, not
 /// the bus, bound the attempts running; the bus only keeps enough batches at hand to fill them.
 /// </summary>
-internal sealed class ExecuteStepsConsumerDefinition : ConsumerDefinition<ExecuteStepsConsumer>
-{
-    private readonly int _concurrency;
-
-    public ExecuteStepsConsumerDefinition(IOptions<OrchestrationOptions> options)
-    {
-        _concurrency = options.Value.StepConcurrency;
-        ConcurrentMessageLimit = _concurrency;
-    }
-
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<ExecuteStepsConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        StepEndpoint.Configure(endpointConfigurator, _concurrency);
-}
+internal sealed class ExecuteStepsConsumerDefinition(IOptions<OrchestrationOptions> options)
+    : StepConsumerDefinition<ExecuteStepsConsumer>(options.Value.StepConcurrency, prefetch: options.Value.StepConcurrency);

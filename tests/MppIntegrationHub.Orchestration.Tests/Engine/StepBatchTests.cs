@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ using MppIntegrationHub.Contracts.Services;
 using MppIntegrationHub.Orchestration.Engine;
 using MppIntegrationHub.Orchestration.Hosting;
 using MppIntegrationHub.Orchestration.Messaging;
+using MppIntegrationHub.Orchestration.Telemetry;
 using MppIntegrationHub.Orchestration.Tests.Fakes;
 
 namespace MppIntegrationHub.Orchestration.Tests.Engine;
@@ -70,6 +72,40 @@ public sealed class StepBatchTests
 
         Assert.Equal(2, faults.MostAtOnce);
         Assert.Equal(6, hub.Agencies.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Run_TracedAttempts_EachStepSpanInItsApplicationsTraceLinkedToTheBatch()
+    {
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == WorkflowTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = span => { lock (spans) { spans.Add(span); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var hub = await OrchestrationHarness.StartAsync(background: false);
+        var submitted = await SubmitAsync(hub, 2);
+        var traces = submitted.Steps.Select(_ => ActivityTraceId.CreateRandom()).ToList();
+        var batch = new ExecuteSteps([.. submitted.Steps.Select((s, i) => s with { TraceParent = $"00-{traces[i]}-{ActivitySpanId.CreateRandom()}-01" })]);
+
+        ActivityTraceId batchTrace;
+        using (var consume = new Activity("consume ExecuteSteps").Start())
+        {
+            batchTrace = consume.TraceId;
+            await Run(hub, batch, new StepSlots(64));
+        }
+
+        // The listener hears every test's spans: only this batch's traces count.
+        List<Activity> steps;
+        lock (spans)
+        {
+            steps = [.. spans.Where(s => s.DisplayName == "workflow step verify-identity" && traces.Contains(s.TraceId))];
+        }
+
+        Assert.Equal(traces.Select(t => t.ToHexString()).Order(), steps.Select(s => s.TraceId.ToHexString()).Order());
+        Assert.All(steps, s => Assert.Equal(batchTrace, Assert.Single(s.Links).Context.TraceId));
     }
 
     private static async Task<ExecuteSteps> SubmitAsync(OrchestrationHarness hub, int count)
