@@ -33,6 +33,10 @@ public sealed record OrchestrationOptions
     [Range(1, 1_024)]
     public int StepConcurrency { get; init; } = 64;
 
+    /// <summary>Most step attempts the outbox relay sends in one message (a pass's attempts are spread evenly over as few messages as this allows).</summary>
+    [Range(1, 256)]
+    public int StepsPerMessage { get; init; } = 16;
+
     /// <summary>Retries one process lets through per agency per minute; beyond it, retries wait for the next minute.</summary>
     [Range(1, 1_000_000)]
     public int AgencyRetriesPerMinute { get; init; } = 600;

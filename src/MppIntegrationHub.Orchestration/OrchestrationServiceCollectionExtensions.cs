@@ -69,6 +69,7 @@ public static class OrchestrationServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<OrchestrationOptions>>()));
         services.AddScoped<StepExecutor>();
+        services.AddSingleton(sp => new StepSlots(sp.GetRequiredService<IOptions<OrchestrationOptions>>().Value.StepConcurrency));
         services.AddMetrics();
         services.TryAddSingleton<WorkflowTelemetry>();
 
@@ -83,11 +84,12 @@ public static class OrchestrationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds the orchestrator's consumers (step execution, cancellation, operator retry, agency callbacks) to the bus.</summary>
+    /// <summary>Adds the orchestrator's consumers (step execution, single and batched, cancellation, operator retry, agency callbacks) to the bus.</summary>
     public static IBusRegistrationConfigurator AddOrchestrationConsumers(this IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<ExecuteStepConsumer, ExecuteStepConsumerDefinition>();
+        bus.AddConsumer<ExecuteStepsConsumer, ExecuteStepsConsumerDefinition>();
         bus.AddConsumer<CancelApplicationConsumer, CancelApplicationConsumerDefinition>();
         bus.AddConsumer<RetryApplicationFromStepConsumer, RetryApplicationFromStepConsumerDefinition>();
         bus.AddConsumer<RecordAgencyCaseUpdateConsumer, RecordAgencyCaseUpdateConsumerDefinition>();

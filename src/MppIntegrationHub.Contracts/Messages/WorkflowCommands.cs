@@ -13,6 +13,15 @@ namespace MppIntegrationHub.Contracts.Messages;
 /// </summary>
 public sealed record ExecuteStep(Guid ApplicationId, string StepId, int Attempt, string IdempotencyKey, Guid DispatchId);
 
+/// <summary>
+/// Several step attempts in one message (the outbox relay groups the attempts it sends together, saving the bus's
+/// per-message cost); each attempt runs, succeeds or fails on its own.
+/// </summary>
+public sealed record ExecuteSteps(IReadOnlyList<DispatchedStep> Steps);
+
+/// <summary>An attempt of <see cref="ExecuteSteps"/> and the W3C trace context it was dispatched in (its application's trace).</summary>
+public sealed record DispatchedStep(ExecuteStep Step, string? TraceParent);
+
 /// <summary>Cancel an application, running compensation for steps that need undoing.</summary>
 public sealed record CancelApplication(Guid ApplicationId, string Reason, string RequestedBy);
 

@@ -21,6 +21,13 @@ internal sealed class DispatchedStates(int capacity = DispatchedStates.DefaultCa
     private readonly ConcurrentQueue<(Guid Id, long Stamp)> _order = new();
     private long _stamp;
 
+    // Kept here because ConcurrentDictionary.Count takes every lock of the dictionary, on each commit's trim.
+    private int _count;
+    private int _queued;
+
+    /// <summary>Applications currently kept.</summary>
+    public int Count => Volatile.Read(ref _count);
+
     /// <summary>The application as committed when <paramref name="dispatchId"/> was current, never to be changed (shared by readers).</summary>
     public WorkflowInstance? Find(Guid applicationId, string stepId, Guid dispatchId) =>
         _apps.TryGetValue(applicationId, out var entry) && IsCurrent(entry.App, stepId, dispatchId) ? entry.App : null;
@@ -35,13 +42,38 @@ internal sealed class DispatchedStates(int capacity = DispatchedStates.DefaultCa
         }
 
         var stamp = Interlocked.Increment(ref _stamp);
-        _apps[app.Id] = new Entry(app, stamp);
+        Store(new Entry(app, stamp));
         _order.Enqueue((app.Id, stamp));
+        Interlocked.Increment(ref _queued);
         Trim();
     }
 
     /// <summary>Drops what this process knows of the application (a commit failed: the store may hold anything).</summary>
-    public void Forget(Guid applicationId) => _apps.TryRemove(applicationId, out _);
+    public void Forget(Guid applicationId)
+    {
+        if (_apps.TryRemove(applicationId, out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
+
+    // Adds or replaces the entry, counting it only when it is new (a replace can race a removal: then it adds).
+    private void Store(Entry entry)
+    {
+        while (true)
+        {
+            if (_apps.TryAdd(entry.App.Id, entry))
+            {
+                Interlocked.Increment(ref _count);
+                return;
+            }
+
+            if (_apps.TryGetValue(entry.App.Id, out var current) && _apps.TryUpdate(entry.App.Id, entry, current))
+            {
+                return;
+            }
+        }
+    }
 
     private static bool IsCurrent(WorkflowInstance app, string stepId, Guid dispatchId) =>
         app.Steps.Exists(s => s.DispatchId == dispatchId && s.Status == StepStatus.Running && string.Equals(s.StepId, stepId, StringComparison.Ordinal));
@@ -50,11 +82,13 @@ internal sealed class DispatchedStates(int capacity = DispatchedStates.DefaultCa
     // capacity in items, the oldest go whether live or not, so the queue stays bounded too.
     private void Trim()
     {
-        while ((_apps.Count > capacity || _order.Count > 2 * capacity) && _order.TryDequeue(out var oldest))
+        while ((Count > capacity || Volatile.Read(ref _queued) > 2 * capacity) && _order.TryDequeue(out var oldest))
         {
-            if (_apps.TryGetValue(oldest.Id, out var entry) && entry.Stamp == oldest.Stamp)
+            Interlocked.Decrement(ref _queued);
+            if (_apps.TryGetValue(oldest.Id, out var entry) && entry.Stamp == oldest.Stamp
+                && _apps.TryRemove(new KeyValuePair<Guid, Entry>(oldest.Id, entry)))
             {
-                _apps.TryRemove(new KeyValuePair<Guid, Entry>(oldest.Id, entry));
+                Interlocked.Decrement(ref _count);
             }
         }
     }

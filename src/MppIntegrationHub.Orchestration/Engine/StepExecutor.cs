@@ -17,7 +17,10 @@ namespace MppIntegrationHub.Orchestration.Engine;
 /// </summary>
 internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker invoker, WorkflowTelemetry telemetry, TimeProvider clock)
 {
-    public async Task ExecuteAsync(ExecuteStep command, CancellationToken cancellationToken)
+    /// <param name="command">The attempt.</param>
+    /// <param name="batchedTraceParent">The attempt's own trace context when it came in a batch (the current span is then the batch's).</param>
+    /// <param name="cancellationToken">Stops the attempt.</param>
+    public async Task ExecuteAsync(ExecuteStep command, string? batchedTraceParent, CancellationToken cancellationToken)
     {
         var app = await engine.LoadForAttemptAsync(command.ApplicationId, new StepDispatch(command.StepId, command.DispatchId), cancellationToken);
         var step = app?.Steps.Find(s => s.StepId == command.StepId);
@@ -35,7 +38,7 @@ internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker inv
         var request = WorkflowTemplate.Build(template, WorkflowDataFactory.Create(app));
         var context = new CallContext(command.IdempotencyKey, app.Id, app.ClientId, plan.Definition.Purpose);
 
-        using var activity = WorkflowTelemetry.StartStep(app.ServiceCode, step.StepId, capability, app.Id, command.Attempt);
+        using var activity = WorkflowTelemetry.StartStep(app.ServiceCode, step.StepId, capability, app.Id, command.Attempt, batchedTraceParent);
         var startedAt = clock.GetTimestamp();
         StepResult result;
         try

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MppIntegrationHub.Contracts.Messages;
 using MppIntegrationHub.Orchestration.Engine;
 using MppIntegrationHub.Orchestration.Persistence;
 using MppIntegrationHub.Orchestration.Telemetry;
@@ -131,12 +132,14 @@ internal sealed partial class OutboxRelay(
     }
 
     private Task PublishAsync(IEnumerable<OutboxEntry> messages, CancellationToken cancellationToken) =>
-        Task.WhenAll(messages.Select(entry => PublishOneAsync(entry, cancellationToken)));
+        Task.WhenAll(StepBatching.Group(messages, _options.StepsPerMessage).Select(entry => PublishOneAsync(entry, cancellationToken)));
 
     private async Task PublishOneAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var (message, traceParent) = entry;
-        using var relay = WorkflowTelemetry.StartRelay(message.GetType().Name, traceParent);
+        using var relay = message is ExecuteSteps batch
+            ? WorkflowTelemetry.StartBatchRelay(nameof(ExecuteSteps), batch.Steps.Select(s => s.TraceParent))
+            : WorkflowTelemetry.StartRelay(message.GetType().Name, traceParent);
         // Bounded: after a broker restart RabbitMQ.Client 7 can leave a publish waiting forever for its confirm
         // (rabbitmq-dotnet-client#1930); the row then stays and is sent again on a later pass.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -6,32 +6,40 @@ using MppIntegrationHub.Orchestration.Engine;
 namespace MppIntegrationHub.Orchestration.Messaging;
 
 /// <summary>Executes a dispatched step attempt.</summary>
-internal sealed class ExecuteStepConsumer(StepExecutor executor) : IConsumer<ExecuteStep>
+internal sealed class ExecuteStepConsumer(StepExecutor executor, StepSlots slots) : IConsumer<ExecuteStep>
 {
-    public Task Consume(ConsumeContext<ExecuteStep> context) => executor.ExecuteAsync(context.Message, context.CancellationToken);
+    public Task Consume(ConsumeContext<ExecuteStep> context) =>
+        slots.RunAsync(() => executor.ExecuteAsync(context.Message, batchedTraceParent: null, context.CancellationToken), context.CancellationToken);
 }
 
 /// <summary>
-/// Step attempts run in parallel up to <see cref="OrchestrationOptions.StepConcurrency"/>. Bus redelivery covers
-/// only store hiccups; agency retries are the engine's (backoff rows), and a lost attempt is re-dispatched by the
-/// lease sweeper.
+/// Step attempts run in parallel up to <see cref="OrchestrationOptions.StepConcurrency"/> (<see cref="StepSlots"/>,
+/// shared with batched attempts).
 /// </summary>
-internal sealed class ExecuteStepConsumerDefinition : ConsumerDefinition<ExecuteStepConsumer>
-{
-    private readonly int _concurrency;
+internal sealed class ExecuteStepConsumerDefinition(IOptions<OrchestrationOptions> options)
+    : StepConsumerDefinition<ExecuteStepConsumer>(options.Value.StepConcurrency, prefetch: options.Value.StepConcurrency * 2);
 
-    public ExecuteStepConsumerDefinition(IOptions<OrchestrationOptions> options)
+/// <summary>
+/// What the step endpoints (single and batched attempts) share. Bus redelivery covers only store hiccups; agency
+/// retries are the engine's (backoff rows), and a lost attempt is re-dispatched by the lease sweeper.
+/// </summary>
+internal abstract class StepConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
+{
+    private readonly int _prefetch;
+
+    protected StepConsumerDefinition(int concurrentMessages, int prefetch)
     {
-        _concurrency = options.Value.StepConcurrency;
-        ConcurrentMessageLimit = _concurrency;
+        ConcurrentMessageLimit = concurrentMessages;
+        _prefetch = prefetch;
     }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<ExecuteStepConsumer> consumerConfigurator,
+        IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.PrefetchCount = _concurrency * 2;
+        endpointConfigurator.PrefetchCount = _prefetch;
         endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
     }
 }

@@ -159,7 +159,7 @@ internal static class WorkflowRowWriter
             }
 
             _text.Append("UPDATE ").Append(table.Name).Append(" SET ");
-            AppendList(changed, c => _text.Append(c.Name).Append(" = ").Append(Parameter(c, c.ValueOf(row))));
+            AppendList(changed, c => _text.Append(c.Name).Append(" = ").Append(Value(c, c.ValueOf(row))));
             _text.Append(" WHERE ");
             var conditions = table.Columns.Where(c => c.IsKey || (guarded && c.IsToken)).ToList();
             for (var i = 0; i < conditions.Count; i++)
@@ -264,7 +264,7 @@ internal static class WorkflowRowWriter
             _text.Append("INSERT INTO ").Append(table.Name).Append(" (");
             AppendList(columns, c => _text.Append(c.Name));
             _text.Append(") VALUES (");
-            AppendList(columns, c => _text.Append(Parameter(c, c.ValueOf(row))));
+            AppendList(columns, c => _text.Append(Value(c, c.ValueOf(row))));
             _text.Append(')');
         }
 
@@ -274,6 +274,10 @@ internal static class WorkflowRowWriter
             _text.Clear();
             _parameters.Clear();
         }
+
+        // A value to store: nulls (most of a step's columns) go as literals, so a statement binds fewer parameters.
+        // Conditions keep parameters: "= NULL" would match nothing.
+        private string Value(Column column, object? value) => value is null ? "NULL" : Parameter(column, value);
 
         private string Parameter(Column column, object? value)
         {

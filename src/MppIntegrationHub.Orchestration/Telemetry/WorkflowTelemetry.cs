@@ -7,7 +7,9 @@ namespace MppIntegrationHub.Orchestration.Telemetry;
 /// The orchestrator's spans and metrics. A step runs in the trace of the event that dispatched it: the trace
 /// context is stored with each outbox row and restored when the row is relayed, so an application's first steps
 /// share the API request's trace. Due-time wakeups and lease expiries start a trace of their own, linked to the
-/// application's submission trace.
+/// application's submission trace. Step attempts relayed together in one message (<c>ExecuteSteps</c>) each still run
+/// in their own application's trace; the batch's relay span links those traces and each step span links the batch's
+/// consume span, so the shared bus hop is one link away.
 /// </summary>
 public sealed class WorkflowTelemetry : IDisposable
 {
@@ -34,6 +36,10 @@ public sealed class WorkflowTelemetry : IDisposable
     internal static Activity? StartRelay(string messageType, string? traceParent) =>
         traceParent is null ? null : Source.StartActivity($"outbox relay {messageType}", ActivityKind.Internal, traceParent);
 
+    /// <summary>Relays a batch of step attempts: its own span, linked to each attempt's trace.</summary>
+    internal static Activity? StartBatchRelay(string messageType, IEnumerable<string?> traceParents) =>
+        Source.StartActivity($"outbox relay {messageType}", ActivityKind.Internal, parentContext: default, links: LinksTo(traceParents));
+
     /// <summary>Starts the new trace of a background event (due time, expired lease), linked to the application's trace once it is known.</summary>
     internal static Activity? StartBackground(string name, Guid applicationId)
     {
@@ -52,9 +58,15 @@ public sealed class WorkflowTelemetry : IDisposable
         }
     }
 
-    internal static Activity? StartStep(string serviceCode, string stepId, string capability, Guid applicationId, int attempt)
+    /// <summary>
+    /// A step attempt's span: a child of the current span (the bus's consume span), or for an attempt of a batch, of
+    /// <paramref name="batchedTraceParent"/> (its application's trace), linked to the batch's consume span.
+    /// </summary>
+    internal static Activity? StartStep(string serviceCode, string stepId, string capability, Guid applicationId, int attempt, string? batchedTraceParent)
     {
-        var activity = Source.StartActivity($"workflow step {stepId}", ActivityKind.Internal);
+        var activity = batchedTraceParent is not null && ActivityContext.TryParse(batchedTraceParent, null, out var parent)
+            ? Source.StartActivity($"workflow step {stepId}", ActivityKind.Internal, parent, links: LinksTo([Activity.Current?.Id]))
+            : Source.StartActivity($"workflow step {stepId}", ActivityKind.Internal);
         if (activity is not null)
         {
             activity.SetTag(Tags.Service, serviceCode);
@@ -66,6 +78,10 @@ public sealed class WorkflowTelemetry : IDisposable
 
         return activity;
     }
+
+    private static List<ActivityLink> LinksTo(IEnumerable<string?> traceParents) =>
+        [.. traceParents.Select(p => p is not null && ActivityContext.TryParse(p, null, out var context) ? new ActivityLink(context) : default)
+            .Where(link => link.Context != default)];
 
     internal void RecordAttempt(string serviceCode, string stepId, string capability, string outcome, TimeSpan duration) =>
         _attemptDuration.Record(

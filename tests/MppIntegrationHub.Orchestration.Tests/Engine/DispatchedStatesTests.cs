@@ -92,6 +92,33 @@ public sealed class DispatchedStatesTests
         Assert.Null(states.Find(app.Id, "verify", dispatch));
     }
 
+    [Fact]
+    public async Task Count_ConcurrentCommitsReplacesAndForgets_MatchesTheApplicationsKept()
+    {
+        var states = new DispatchedStates(capacity: 64);
+        var dispatches = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid()).ToArray();
+        var apps = dispatches.Select(Application).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        {
+            for (var round = 0; round < 50; round++)
+            {
+                for (var i = worker; i < apps.Length; i += 2)
+                {
+                    states.Committed(apps[i]);
+                    if ((i + round) % 3 == 0)
+                    {
+                        states.Forget(apps[i].Id);
+                    }
+                }
+            }
+        })));
+
+        var kept = apps.Count(a => states.Find(a.Id, "verify", a.Steps[0].DispatchId!.Value) is not null);
+        Assert.Equal(kept, states.Count);
+        Assert.InRange(states.Count, 1, 64);
+    }
+
     private static WorkflowInstance Application(Guid dispatch)
     {
         var id = Guid.NewGuid();
