@@ -19,14 +19,13 @@ public sealed class TraceTests(SimulatedAgenciesHubFactory hub)
         var submitted = await portal.SubmitKtpReplacementAsync(hub, citizen.Nik.Value, citizen.FullName);
         await portal.WaitForApplicationAsync(hub, submitted.Id, a => a.Steps[0].Status == StepStatus.Succeeded, TimeSpan.FromSeconds(60));
 
-        var agencyCall = await SimulatedAgenciesHubFactory.EventuallyAsync(
-            () => Task.FromResult(hub.Spans.FirstOrDefault(s => s.Source.Name == AgencyTelemetry.ActivitySourceName
+        var (agencyCall, ancestors) = await ChainAsync(
+            s => s.Source.Name == AgencyTelemetry.ActivitySourceName
                 && (string?)s.GetTagItem(AgencyTelemetry.TagNames.Application) == submitted.Id.ToString()
-                && (string?)s.GetTagItem(AgencyTelemetry.TagNames.Capability) == "identity.verify")),
-            TimeSpan.FromSeconds(30),
-            "the identity.verify span");
+                && (string?)s.GetTagItem(AgencyTelemetry.TagNames.Capability) == "identity.verify",
+            s => s.Kind == ActivityKind.Server,
+            "the identity.verify span and its ancestors up to the request");
         var spans = hub.Spans.Where(s => s.TraceId == agencyCall.TraceId).ToList();
-        var ancestors = Ancestors(agencyCall, spans);
 
         var request = Assert.Single(ancestors, s => s.Kind == ActivityKind.Server);
         Assert.Equal("POST /api/v1/applications/", request.DisplayName);
@@ -50,15 +49,14 @@ public sealed class TraceTests(SimulatedAgenciesHubFactory hub)
             && hub.Spans.Any(a => a.TraceId == s.TraceId && (string?)a.GetTagItem(AgencyTelemetry.TagNames.Application) == submitted.Id.ToString()));
 
         hub.Clock.Advance(TimeSpan.FromHours(1));
-        var poll = await SimulatedAgenciesHubFactory.EventuallyAsync(
-            () => Task.FromResult(hub.Spans.FirstOrDefault(s => s.Source.Name == AgencyTelemetry.ActivitySourceName
+        var (_, ancestors) = await ChainAsync(
+            s => s.Source.Name == AgencyTelemetry.ActivitySourceName
                 && (string?)s.GetTagItem(AgencyTelemetry.TagNames.Application) == submitted.Id.ToString()
                 && (string?)s.GetTagItem(AgencyTelemetry.TagNames.Capability) == "population.document.status"
-                && s.TraceId != submission.TraceId)),
-            TimeSpan.FromSeconds(60),
-            "the status poll after the due time");
-        var wakeup = Ancestors(poll, [.. hub.Spans.Where(s => s.TraceId == poll.TraceId)])
-            .Single(s => s.DisplayName == "workflow due-time");
+                && s.TraceId != submission.TraceId,
+            s => s.DisplayName == "workflow due-time",
+            "the status poll after the due time and its ancestors up to the wake-up");
+        var wakeup = Assert.Single(ancestors, s => s.DisplayName == "workflow due-time");
 
         Assert.Contains(wakeup.Links, link => link.Context.TraceId == submission.TraceId);
     }
@@ -100,6 +98,23 @@ public sealed class TraceTests(SimulatedAgenciesHubFactory hub)
             }
         }
     }
+
+    /// <summary>
+    /// The first span matching <paramref name="span"/> with its ancestors, once they reach one matching
+    /// <paramref name="top"/>: spans are exported as they end, a child before its parents.
+    /// </summary>
+    private Task<SpanChain> ChainAsync(Func<Activity, bool> span, Func<Activity, bool> top, string what) =>
+        SimulatedAgenciesHubFactory.EventuallyAsync(
+            () =>
+            {
+                var found = hub.Spans.FirstOrDefault(span);
+                var ancestors = found is null ? [] : Ancestors(found, [.. hub.Spans.Where(s => s.TraceId == found.TraceId)]);
+                return Task.FromResult(ancestors.Any(top) ? new SpanChain(found!, ancestors) : null);
+            },
+            TimeSpan.FromSeconds(60),
+            what);
+
+    private sealed record SpanChain(Activity Span, List<Activity> Ancestors);
 
     private static List<Activity> Ancestors(Activity span, List<Activity> trace)
     {
