@@ -43,6 +43,9 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(stor
 {
     ["Orchestration:DefinitionsFolder"] = Path.Combine(AppContext.BaseDirectory, "Definitions"),
 });
+
+// Engine settings to try without a rebuild, as the hub takes them: Orchestration__StepConcurrency=128, ...
+builder.Configuration.AddEnvironmentVariables();
 builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSingleton<ICapabilityInvoker, InstantAgency>();
 builder.Services.AddOrchestration();
