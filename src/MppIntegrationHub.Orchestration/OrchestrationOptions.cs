@@ -29,7 +29,7 @@ public sealed record OrchestrationOptions
     [Range(1, 64)]
     public int CommitConcurrency { get; init; } = 4;
 
-    /// <summary>Steps executing at once in this process (agency calls are I/O bound).</summary>
+    /// <summary>Step attempts calling their agencies at once in this process (agency calls are I/O bound); waiting for the outcome's commit does not count.</summary>
     [Range(1, 1_024)]
     public int StepConcurrency { get; init; } = 64;
 

@@ -19,9 +19,11 @@ internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker inv
 {
     /// <param name="command">The attempt.</param>
     /// <param name="batchedTraceParent">The attempt's own trace context when it came in a batch (the current span is then the batch's).</param>
+    /// <param name="slot">The attempt's <see cref="StepSlots"/> slot, given back once the agency answered.</param>
     /// <param name="cancellationToken">Stops the attempt.</param>
-    public async Task ExecuteAsync(ExecuteStep command, string? batchedTraceParent, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(ExecuteStep command, string? batchedTraceParent, IDisposable slot, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(slot);
         var app = await engine.LoadForAttemptAsync(command.ApplicationId, new StepDispatch(command.StepId, command.DispatchId), cancellationToken);
         var step = app?.Steps.Find(s => s.StepId == command.StepId);
         if (app is null || step is null || step.DispatchId != command.DispatchId
@@ -65,6 +67,10 @@ internal sealed class StepExecutor(WorkflowEngine engine, ICapabilityInvoker inv
         var outcome = result.Error is { } error ? OutcomeNames.Of(error.Kind) : OutcomeNames.Success;
         activity?.SetTag(WorkflowTelemetry.Tags.Outcome, outcome);
         telemetry.RecordAttempt(app.ServiceCode, step.StepId, capability, outcome, clock.GetElapsedTime(startedAt));
+
+        // The slots bound the agency calls in flight; waiting for the outcome's group commit must not keep another
+        // attempt from calling its agency (with instant agencies it would cap the commit groups at the slot count).
+        slot.Dispose();
         await engine.RecordOutcomeAsync(app.Id, step.StepId, command.DispatchId, result, cancellationToken);
     }
 

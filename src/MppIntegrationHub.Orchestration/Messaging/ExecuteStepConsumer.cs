@@ -9,7 +9,7 @@ namespace MppIntegrationHub.Orchestration.Messaging;
 internal sealed class ExecuteStepConsumer(StepExecutor executor, StepSlots slots) : IConsumer<ExecuteStep>
 {
     public Task Consume(ConsumeContext<ExecuteStep> context) =>
-        slots.RunAsync(() => executor.ExecuteAsync(context.Message, batchedTraceParent: null, context.CancellationToken), context.CancellationToken);
+        slots.RunAsync(slot => executor.ExecuteAsync(context.Message, batchedTraceParent: null, slot, context.CancellationToken), context.CancellationToken);
 }
 
 /// <summary>

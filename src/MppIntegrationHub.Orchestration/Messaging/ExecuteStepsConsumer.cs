@@ -17,7 +17,7 @@ internal sealed class ExecuteStepsConsumer(StepExecutor executor, StepSlots slot
 
     internal Task RunAsync(ExecuteSteps batch, CancellationToken cancellationToken) =>
         Task.WhenAll(batch.Steps.Select(s => slots.RunAsync(
-            () => executor.ExecuteAsync(s.Step, s.TraceParent, cancellationToken), cancellationToken)));
+            slot => executor.ExecuteAsync(s.Step, s.TraceParent, slot, cancellationToken), cancellationToken)));
 }
 
 /// <summary>
