@@ -13,11 +13,12 @@ internal sealed class ExecuteStepConsumer(StepExecutor executor, StepSlots slots
 }
 
 /// <summary>
-/// Step attempts run in parallel up to <see cref="OrchestrationOptions.StepConcurrency"/> (<see cref="StepSlots"/>,
-/// shared with batched attempts).
+/// Step attempts call their agencies in parallel up to <see cref="OrchestrationOptions.StepConcurrency"/>
+/// (<see cref="StepSlots"/>, shared with batched attempts). The bus takes twice as many messages at once: an attempt
+/// gives its slot back when its agency answered, and one waiting for its commit must not keep the next from starting.
 /// </summary>
 internal sealed class ExecuteStepConsumerDefinition(IOptions<OrchestrationOptions> options)
-    : StepConsumerDefinition<ExecuteStepConsumer>(options.Value.StepConcurrency, prefetch: options.Value.StepConcurrency * 2);
+    : StepConsumerDefinition<ExecuteStepConsumer>(options.Value.StepConcurrency * 2, prefetch: options.Value.StepConcurrency * 2);
 
 /// <summary>
 /// What the step endpoints (single and batched attempts) share. Bus redelivery covers only store hiccups; agency
