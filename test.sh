@@ -52,7 +52,7 @@ print_hang_stacks() {
 status=0 unreported=0
 for project in $(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | sort); do
   name=$(basename "$project" .csproj)
-  echo "-- $name"
+  echo "-- $name (started $(date -u +%T))"
   timeout --kill-after=1m "${TEST_PROJECT_TIMEOUT:-30m}" dotnet test "$project" -c Release --no-build --nologo \
     --blame-hang-timeout "${TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type full \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?

@@ -101,7 +101,8 @@ services_stop() {
     _svc_as_postgres "$bin/pg_ctl" -D "$MPP_ENGINES_DIR/postgres" -m fast stop >/dev/null 2>&1 || true
   fi
   if command -v rabbitmqctl >/dev/null; then
-    (_svc_rabbit_env; "$(_svc_rabbit_bin)/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" stop >/dev/null 2>&1 || true)
+    # Bounded: a node that does not answer must not hold the caller (the test command's exit) forever.
+    (_svc_rabbit_env; timeout 120 "$(_svc_rabbit_bin)/rabbitmqctl" -q -n "$RABBITMQ_NODENAME" stop >/dev/null 2>&1 || true)
   fi
 }
 

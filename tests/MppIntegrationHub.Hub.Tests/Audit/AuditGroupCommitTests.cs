@@ -45,7 +45,7 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         _probe.ReleaseFirstWrite();
         await Task.WhenAll(queued.Append(first)).WaitAsync(Patience);
 
-        Assert.Equal(2, _probe.Inserts); // one statement, so one transaction, per group
+        Assert.Equal(2, _probe.GroupWrites); // one transaction per group
         var verification = await trail.VerifyAsync();
         Assert.True(verification.Valid, verification.Problem);
         Assert.Equal(51, verification.RecordsVerified);
@@ -73,6 +73,33 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         var verification = await trail.VerifyAsync();
         Assert.True(verification.Valid, verification.Problem);
         Assert.Equal(["first", "later"], await ClientsInSequenceOrderAsync());
+    }
+
+    [Fact]
+    public async Task AppendAsync_LargeGroup_GoesInStatementsOfAFewHundredParametersInOneTransaction()
+    {
+        var trail = Trail(new Contexts(_database, _probe));
+
+        await trail.AppendAsync([.. Enumerable.Range(0, 1_000).Select(i => Entry($"client-{i}"))]).WaitAsync(Patience);
+
+        Assert.Equal(1, _probe.GroupWrites);
+        Assert.True(_probe.Inserts > 1);
+        Assert.InRange(_probe.MostParameters, 1, 200);
+        var verification = await trail.VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(1_000, verification.RecordsVerified);
+    }
+
+    [Fact]
+    public async Task AppendAsync_LargeGroupWhoseLastStatementFails_WritesNoneOfIt()
+    {
+        var trail = Trail(new Contexts(_database, _probe));
+        var entries = Enumerable.Range(0, 1_000).Select(i => Entry(i == 999 ? WriteProbe.Unwritable : $"client-{i}")).ToList();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => trail.AppendAsync(entries).WaitAsync(Patience));
+
+        Assert.True(_probe.Inserts > 1);
+        Assert.Empty(await ClientsInSequenceOrderAsync());
     }
 
     [Fact]
@@ -168,7 +195,10 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         private int _inserts;
         private int _failedInserts;
         private int _tailReads;
+        private int _groupWrites;
+        private int _mostParameters;
         private bool _hold;
+        private readonly HashSet<DbTransaction> _transactions = [];
 
         public Task FirstWriteStarted => _started.Task;
 
@@ -177,6 +207,11 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         public int FailedInserts => Volatile.Read(ref _failedInserts);
 
         public int TailReads => Volatile.Read(ref _tailReads);
+
+        /// <summary>Transactions that inserted audit records (a statement outside one is its own).</summary>
+        public int GroupWrites => Volatile.Read(ref _groupWrites);
+
+        public int MostParameters => Volatile.Read(ref _mostParameters);
 
         public void HoldFirstWrite() => _hold = true;
 
@@ -210,6 +245,14 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
             if (IsAuditInsert(command))
             {
                 Interlocked.Increment(ref _inserts);
+                lock (_transactions)
+                {
+                    _mostParameters = Math.Max(_mostParameters, command.Parameters.Count);
+                    if (command.Transaction is null || _transactions.Add(command.Transaction))
+                    {
+                        _groupWrites++;
+                    }
+                }
             }
 
             return ValueTask.FromResult(result);
