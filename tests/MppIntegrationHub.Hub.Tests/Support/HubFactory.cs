@@ -117,9 +117,30 @@ public class HubFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
+        DeleteFolder();
+    }
+
+    /// <summary>
+    /// The store's folder goes with the host. A file can still appear in it just after the host stopped (seen on a
+    /// loaded machine: "Directory not empty" while deleting), so the delete is tried again for a moment; a folder
+    /// left in the temp directory after that fails no test.
+    /// </summary>
+    private void DeleteFolder()
+    {
+        for (var attempt = 1; Directory.Exists(_folder); attempt++)
         {
-            Directory.Delete(_folder, recursive: true);
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
     }
 
