@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using MppIntegrationHub.Hub.Store;
+using MppIntegrationHub.Storage;
 
 namespace MppIntegrationHub.Hub.Audit;
 
@@ -14,27 +15,19 @@ namespace MppIntegrationHub.Hub.Audit;
 /// Writes a group of audit records as one multi-row INSERT built from the EF model (table, column names and each
 /// column's type mapping, so both engines get what EF itself would send). EF's change tracking and per-row commands
 /// cost more CPU than the rest of an append; an append-only chain needs none of it. Groups larger than one statement
-/// carries go in chunks inside one transaction, so a group is still written whole or not at all. A record whose
-/// sequence already exists fails the statement: that conflict is how the trail learns another process appended.
+/// takes (<see cref="StatementParameters"/>) go in chunks inside one transaction, so a group is still written whole
+/// or not at all. A record whose sequence already exists fails the statement: that conflict is how the trail learns
+/// another process appended.
 /// </summary>
 internal static class AuditRecordInsert
 {
-    /// <summary>
-    /// Parameters per statement on SQLite, which binds each named parameter by a linear search of the statement's
-    /// names: binding costs the square of the count (1,000 rows of 10 columns took about half a second to bind).
-    /// </summary>
-    private const int SqliteParametersPerStatement = 200;
-
-    /// <summary>Parameters per statement on PostgreSQL, which binds by position: well under its 65,535.</summary>
-    private const int PostgreSqlParametersPerStatement = 10_000;
-
     private static readonly ConcurrentDictionary<IModel, Table> TablesByModel = new();
 
     public static async Task WriteAsync(HubApiDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
         var table = TablesByModel.GetOrAdd(db.Model, model => new Table(model, db.GetService<ISqlGenerationHelper>()));
         await using var parameterFactory = db.Database.GetDbConnection().CreateCommand();
-        var rowsPerStatement = (db.Database.IsSqlite() ? SqliteParametersPerStatement : PostgreSqlParametersPerStatement) / table.Columns.Length;
+        var rowsPerStatement = StatementParameters.MaxFor(db.Database) / table.Columns.Length;
         if (records.Count <= rowsPerStatement)
         {
             await InsertAsync(db, table, parameterFactory, records, cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using MppIntegrationHub.Storage;
 
 namespace MppIntegrationHub.Orchestration.Persistence;
 
@@ -12,18 +13,16 @@ namespace MppIntegrationHub.Orchestration.Persistence;
 /// </summary>
 internal static class OutboxDeletes
 {
-    // Well within both engines' parameter limits (SQLite 32,766; PostgreSQL 65,535).
-    private const int MaxIdsPerStatement = 1_000;
-
     public static async Task DeleteAsync(WorkflowDbContext db, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         var key = sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties[0].GetColumnName());
-        for (var start = 0; start < ids.Count; start += MaxIdsPerStatement)
+        var idsPerStatement = StatementParameters.MaxFor(db.Database);
+        for (var start = 0; start < ids.Count; start += idsPerStatement)
         {
-            var chunk = ids.Skip(start).Take(MaxIdsPerStatement).Cast<object>().ToList();
+            var chunk = ids.Skip(start).Take(idsPerStatement).Cast<object>().ToList();
             var placeholders = string.Join(", ", Enumerable.Range(0, chunk.Count).Select(i => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
             var statement = "DELETE FROM " + table + " WHERE " + key + " IN (" + placeholders + ")"; // identifiers from the model, values as parameters
             await db.Database.ExecuteSqlRawAsync(statement, chunk, cancellationToken);
