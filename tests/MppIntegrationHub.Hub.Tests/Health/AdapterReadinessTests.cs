@@ -6,6 +6,7 @@ using MppIntegrationHub.Adapters.Registry;
 using MppIntegrationHub.Contracts.Capabilities;
 using MppIntegrationHub.Contracts.Errors;
 using MppIntegrationHub.Contracts.Verification;
+using MppIntegrationHub.Hub.Operators;
 using MppIntegrationHub.Hub.Tests.Support;
 using MppIntegrationHub.Simulators;
 using MppIntegrationHub.Simulators.Faults;
@@ -63,13 +64,17 @@ public sealed class AdapterReadinessTests
         var persona = simulators.Population[Personas.HappyPath];
         var request = new IdentityVerificationRequest { Nik = persona.Nik, FullName = persona.FullName };
         simulators.Dukcapil.Faults.Set(new FaultProfile { Outage = true });
-        registry.SetRetriesEnabled("dukcapil", false);
+
+        // Retries stopped as an operator stops them, in the store: the deployment sync's first pass (whenever it runs)
+        // keeps them off. Switched off in this process only, a late first pass turned them back on, and a retry then
+        // waited for its backoff on the test's clock, which never moves here: the test hung.
+        await hub.Services.GetRequiredService<OperatorConsole>().StopRetriesAsync(HubFactory.Operator, "dukcapil", "outage drill", CancellationToken.None);
 
         // The default breaker opens once half of at least ten sampled calls fail.
         for (var call = 0; call < 20 && Dukcapil(registry).Health == AdapterHealth.Healthy; call++)
         {
             await Assert.ThrowsAsync<AgencyException>(() =>
-                invoker.InvokeAsync(CanonicalCapabilities.IdentityVerify, request, new CallContext()));
+                invoker.InvokeAsync(CanonicalCapabilities.IdentityVerify, request, new CallContext()).WaitAsync(TimeSpan.FromSeconds(30)));
         }
 
         var (status, report) = await ReadyAsync(hub);
