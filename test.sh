@@ -46,6 +46,8 @@ print_hang_stacks() {
   fi
 }
 
+# One project at a time: the integration suites start real hosts and simulators, and a 2-core machine runs them
+# more reliably in turn than all at once. Each project writes its own TRX file, summed below.
 # A hang must not eat CI's time limit: a test still running after TEST_HANG_TIMEOUT is named, its test host dumped
 # and stopped (the blame collector), and the threads' stacks from the dump are printed; a project still running
 # after TEST_PROJECT_TIMEOUT (a hang outside any test) is stopped too. Either way the run goes on and fails.
