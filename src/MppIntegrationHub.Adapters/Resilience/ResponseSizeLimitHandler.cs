@@ -14,11 +14,8 @@ public sealed class ResponseSizeLimitHandler(string agency, int maxResponseBytes
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (response.Content.Headers.ContentLength > maxResponseBytes)
-            {
-                throw TooLarge();
-            }
-
+            // Refuses a body whose announced length is over the limit before reading any of it, and stops reading one
+            // that grows past it: either way an HttpRequestException without an I/O cause.
             await response.Content.LoadIntoBufferAsync(maxResponseBytes, cancellationToken).ConfigureAwait(false);
             return response;
         }

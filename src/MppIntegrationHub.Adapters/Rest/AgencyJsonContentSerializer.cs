@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,7 +9,7 @@ namespace MppIntegrationHub.Adapters.Rest;
 
 /// <summary>
 /// Refit's JSON serializer for agency clients, with <see cref="AgencyJson"/> rules. Bodies are serialized to bytes up
-/// front and answers parsed in one synchronous pass straight from the buffer the response size limit handler filled:
+/// front and answers parsed in one synchronous pass over the body the response size limit handler buffered:
 /// the asynchronous path (and Refit's per-call reflection on the declared type) and a copy of the body only cost time.
 /// As an <see cref="ISynchronousContentSerializer"/> with <see cref="RequestBodySerializationMode.Buffered"/> it also
 /// keeps Refit from wrapping the already-buffered body in a push stream.
@@ -37,11 +38,26 @@ public sealed class AgencyJsonContentSerializer(JsonSerializerOptions options) :
         ArgumentNullException.ThrowIfNull(content);
 
         // Done at once when the response size limit handler has buffered the body; then the stream is a read-only view
-        // on that buffer, where reading the body as bytes would copy it into a new array.
+        // on that buffer. Its bytes are parsed from one pooled copy: the serializer's stream reader costs more than the
+        // copy (a read buffer, a resumable read state) for the whole bodies agencies send.
         await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         using var body = content.ReadAsStream(cancellationToken);
-        return JsonSerializer.Deserialize(body, TypeInfo<T>());
+        var length = checked((int)body.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.ReadExactly(buffer, 0, length);
+            var json = buffer.AsSpan(0, length);
+            return JsonSerializer.Deserialize(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, TypeInfo<T>());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    /// <summary>Some agency gateways start their JSON with a byte order mark, which the serializer's stream reader skipped.</summary>
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     public string? GetFieldNameForProperty(PropertyInfo propertyInfo)
     {

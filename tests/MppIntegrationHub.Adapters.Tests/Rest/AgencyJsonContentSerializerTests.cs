@@ -31,7 +31,18 @@ public sealed class AgencyJsonContentSerializerTests
         Assert.Equal(new Answer("00", 15000), await Serializer.FromHttpContentAsync<Answer>(content));
     }
 
+    [Fact]
+    public async Task Read_BodyStartingWithAByteOrderMark_IsRead()
+    {
+        using var content = new ByteArrayContent([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Json)]);
+        await content.LoadIntoBufferAsync(4096);
+
+        Assert.Equal(new Answer("00", 15000), await Serializer.FromHttpContentAsync<Answer>(content));
+    }
+
     [Theory]
+    [InlineData("")]
+    [InlineData("""{"kode":"00","jumlah":15000}{}""")]
     [InlineData("""{"kode":"00","jumlah":15000""")]
     [InlineData("""{"kode":"00","jumlah":"15000"}""")]
     [InlineData("""{"kode":"00","kode":"01","jumlah":15000}""")]
