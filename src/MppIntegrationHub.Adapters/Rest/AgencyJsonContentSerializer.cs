@@ -10,7 +10,7 @@ namespace MppIntegrationHub.Adapters.Rest;
 /// <summary>
 /// Refit's JSON serializer for agency clients, with <see cref="AgencyJson"/> rules. Bodies are serialized to bytes up
 /// front and answers parsed in one synchronous pass over the body the response size limit handler buffered:
-/// the asynchronous path (and Refit's per-call reflection on the declared type) and a copy of the body only cost time.
+/// the asynchronous path and Refit's per-call reflection on the declared type only cost time.
 /// As an <see cref="ISynchronousContentSerializer"/> with <see cref="RequestBodySerializationMode.Buffered"/> it also
 /// keeps Refit from wrapping the already-buffered body in a push stream.
 /// </summary>
