@@ -6,11 +6,13 @@
 # Goals: hub >= 0.5x direct throughput; added p50 <= 0.3 ms, added p99 <= 1 ms at 500 req/s.
 # Also reports the hub's CPU time per request under wrk (process user+system time / requests): steadier than wall-clock
 # figures on a shared machine.
-# Usage: benchmarks/hub-overhead.sh   (env: RATE=500 MEASURE_SECONDS=20 WRK_SECONDS=15 WRK_CONNECTIONS=32 WRK_THREADS=2
-#        TRACE=/tmp/hub.nettrace for a sampled profile of the hub under wrk, written with a .speedscope.json beside it)
+# Each side is warmed up under wrk first (WARMUP_SECONDS, 20): the JIT's tiering of a fresh hub takes that long on two
+# cores (after a 3 s warm-up the hub ran at 2,359 req/s and 0.73 ms CPU per request; after 30 s, 5,294 and 0.30 ms).
+# Usage: benchmarks/hub-overhead.sh   (env: RATE=500 MEASURE_SECONDS=20 WRK_SECONDS=15 WARMUP_SECONDS=20 WRK_CONNECTIONS=32
+#        WRK_THREADS=2 TRACE=/tmp/hub.nettrace for a sampled profile of the hub under wrk, written with a .speedscope.json beside it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RATE=${RATE:-500}; SECONDS_MEASURED=${MEASURE_SECONDS:-20}; WRK_SECONDS=${WRK_SECONDS:-15}
+RATE=${RATE:-500}; SECONDS_MEASURED=${MEASURE_SECONDS:-20}; WRK_SECONDS=${WRK_SECONDS:-15}; WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}; WRK_THREADS=${WRK_THREADS:-2}
 STUB_PORT=${STUB_PORT:-5191}; HUB_PORT=${HUB_PORT:-5180}
 
@@ -36,8 +38,8 @@ fi
 
 hub_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$hub_pid/stat"; }   # user + system time of the hub, in clock ticks
 throughput() { # name url body token
-  step "wrk $1: $WRK_THREADS threads, $WRK_CONNECTIONS connections, ${WRK_SECONDS}s (after 3s warm-up)"
-  BODY_FILE=$3 TOKEN=$4 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d3s -s benchmarks/post-json.lua "$2" >/dev/null
+  step "wrk $1: $WRK_THREADS threads, $WRK_CONNECTIONS connections, ${WRK_SECONDS}s (after ${WARMUP_SECONDS}s warm-up)"
+  BODY_FILE=$3 TOKEN=$4 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP_SECONDS}s" -s benchmarks/post-json.lua "$2" >/dev/null
   local cpu_before; cpu_before=$(hub_cpu_ticks)
   # TRACE=file.nettrace: a sampled thread-time profile of the hub while wrk runs (needs dotnet-trace on PATH).
   local tracer=
