@@ -73,6 +73,9 @@ builder.Services.AddMassTransit(x =>
         cfg.ConfigureEndpoints(context);
     });
 });
+// The run's queues are new: until the bus has bound them, RabbitMQ drops what is published, and those steps would
+// wait for the lease sweeper. The first submission waits for the started bus instead.
+builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
 using var host = builder.Build();
 await host.StartAsync();
 var engine = host.Services.GetRequiredService<WorkflowEngine>();
