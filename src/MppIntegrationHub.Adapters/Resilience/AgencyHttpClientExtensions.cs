@@ -37,7 +37,7 @@ public static class AgencyHttpClientExtensions
         }
 
         services.AddSingleton(marker);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TelemetryOptions>, AgencyEventSeverity>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TelemetryOptions>, AgencyResilienceTelemetry>());
         services.AddResiliencePipeline<string, HttpResponseMessage>(AgencyPipeline.KeyFor(agency), (builder, context) =>
         {
             var manifest = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;

@@ -13,7 +13,7 @@ public sealed class PipelineLogSeverityTests(SimulatorsFixture fixture)
     private readonly AgencySimulators _sims = fixture.Reset();
 
     [Fact]
-    public async Task Attempts_SuccessfulOnesLogAtDebug_RetriedOnesAtWarning()
+    public async Task Attempts_SuccessfulOnesLogAtDebug_RetriedOnesAtWarning_EachWithItsStatusCode()
     {
         await using var host = AdapterHost.Create(AdapterHost.Dukcapil(_sims));
         _sims.Dukcapil.Faults.FailNext(1, 503);
@@ -24,5 +24,6 @@ public sealed class PipelineLogSeverityTests(SimulatorsFixture fixture)
         var attempts = host.Logs.GetSnapshot().Where(r => r.Message.StartsWith("Execution attempt", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, _sims.Dukcapil.Requests.Total);
         Assert.Equal([LogLevel.Warning, LogLevel.Debug], attempts.Select(r => r.Level));
+        Assert.Equal(["503", "200"], attempts.Select(r => r.GetStructuredStateValue("Result")));
     }
 }
