@@ -169,7 +169,7 @@ async Task<(int Completed, TimeSpan Submitted)> RunWorkflowsAsync(int count, boo
     int done;
     do
     {
-        // Polled often enough that the poll interval does not weigh on a round of a second or two.
+        // Polled every 100 ms: the wait for the next poll adds little to a run of a few seconds.
         await Task.Delay(100);
         done = await CompletedAsync() - before;
         if (!quiet && (watch.Elapsed - printedAt >= TimeSpan.FromSeconds(1) || done >= count))
