@@ -28,6 +28,7 @@ public static class AdapterServiceCollectionExtensions
         services.TryAddSingleton<AgencyControls>();
         services.AddMetrics();
         services.TryAddSingleton<AgencyTelemetry>();
+        services.TryAddSingleton<AgencyResilienceEvents>();
         services.AddSingleton<AdapterRegistry>();
         services.TryAddSingleton<IAdapterRegistry>(sp => sp.GetRequiredService<AdapterRegistry>());
         services.TryAddSingleton<ICapabilityInvoker>(sp => sp.GetRequiredService<AdapterRegistry>());

@@ -15,6 +15,7 @@ namespace MppIntegrationHub.Adapters.Declarative.Runtime;
 public sealed class DeclarativeAdapterFactory(
     IHttpMessageHandlerFactory handlers,
     AgencyControls controls,
+    AgencyResilienceEvents events,
     DeclarativeCredentials credentials,
     TimeProvider clock)
 {
@@ -44,7 +45,7 @@ public sealed class DeclarativeAdapterFactory(
             InstanceName = $"{manifest.Id}@{manifest.Version}",
             TimeProvider = clock,
         };
-        AgencyPipeline.Configure(builder, manifest, control, release.Add);
+        AgencyPipeline.Configure(builder, manifest, control, events, release.Add);
 
         HttpMessageHandler inner = new ResponseSizeLimitHandler(manifest.Agency, manifest.MaxResponseBytes)
         {

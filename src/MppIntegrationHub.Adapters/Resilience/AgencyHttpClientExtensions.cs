@@ -1,12 +1,10 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Rest;
 using Polly;
-using Polly.Telemetry;
 using Polly.Registry;
 using Refit;
 
@@ -37,12 +35,14 @@ public static class AgencyHttpClientExtensions
         }
 
         services.AddSingleton(marker);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TelemetryOptions>, AgencyResilienceTelemetry>());
         services.AddResiliencePipeline<string, HttpResponseMessage>(AgencyPipeline.KeyFor(agency), (builder, context) =>
         {
+            // The registry's builders come with Polly's telemetry listener; the pipeline reports through AgencyResilienceEvents instead.
+            builder.TelemetryListener = null;
             var manifest = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
             var control = context.ServiceProvider.GetRequiredService<AgencyControls>().For(agency);
-            AgencyPipeline.Configure(builder, manifest, control, context.OnPipelineDisposed);
+            var events = context.ServiceProvider.GetRequiredService<AgencyResilienceEvents>();
+            AgencyPipeline.Configure(builder, manifest, control, events, context.OnPipelineDisposed);
         });
         return services;
     }
@@ -88,8 +88,8 @@ public static class AgencyHttpClientExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = ConnectionLifetime })
 
             // The factory's request logs carry header values (API keys, bearer tokens) in their structured state even
-            // when the message redacts them, and URLs with NIKs: agency calls are logged by the pipeline's telemetry
-            // and the adapters' classified log events instead.
+            // when the message redacts them, and URLs with NIKs: agency calls are logged by the pipeline's events
+            // (AgencyResilienceEvents) and the adapters' classified log events instead.
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ResilienceHandler(
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline<HttpResponseMessage>(AgencyPipeline.KeyFor(agency))));

@@ -9,7 +9,7 @@ namespace MppIntegrationHub.Adapters.Resilience;
 /// Builds an agency's one resilience pipeline from its manifest, outermost first: total timeout, retry (transient
 /// failures only, jittered exponential backoff, <c>Retry-After</c> honoured, unsafe calls only with an idempotency
 /// key, operator kill switch), circuit breaker, rate limiter at the agency's quota (each attempt takes a permit), and
-/// per-attempt timeout.
+/// per-attempt timeout. Each strategy reports its events through <see cref="AgencyResilienceEvents"/>.
 /// </summary>
 public static class AgencyPipeline
 {
@@ -21,14 +21,22 @@ public static class AgencyPipeline
         ResiliencePipelineBuilder<HttpResponseMessage> builder,
         AdapterManifest manifest,
         AgencyControl control,
+        AgencyResilienceEvents events,
         Action<Action> onDisposed)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(control);
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(onDisposed);
 
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "total-timeout", Timeout = manifest.Timeouts.Total });
+        var agency = manifest.Agency;
+        builder.AddTimeout(new HttpTimeoutStrategyOptions
+        {
+            Name = "total-timeout",
+            Timeout = manifest.Timeouts.Total,
+            OnTimeout = args => events.TimedOut(agency, "total timeout", args),
+        });
         if (manifest.Retry.MaxRetries > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -44,6 +52,7 @@ public static class AgencyPipeline
                     control.RetriesEnabled
                     && HttpClientResiliencePredicates.IsTransient(args.Outcome)
                     && AgencyRequestOptions.IsSafeToRetry(args.Context.GetRequestMessage())),
+                OnRetry = args => events.Retrying(agency, args),
             });
         }
 
@@ -55,6 +64,9 @@ public static class AgencyPipeline
             SamplingDuration = manifest.Breaker.SamplingDuration,
             BreakDuration = manifest.Breaker.BreakDuration,
             StateProvider = control.Breaker,
+            OnOpened = args => events.BreakerOpened(agency, args),
+            OnHalfOpened = _ => events.BreakerHalfOpened(agency),
+            OnClosed = _ => events.BreakerClosed(agency),
         });
 
         var limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
@@ -72,8 +84,14 @@ public static class AgencyPipeline
         {
             Name = "quota",
             RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),
+            OnRejected = _ => events.QuotaRejected(agency),
         });
 
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt-timeout", Timeout = manifest.Timeouts.Attempt });
+        builder.AddTimeout(new HttpTimeoutStrategyOptions
+        {
+            Name = "attempt-timeout",
+            Timeout = manifest.Timeouts.Attempt,
+            OnTimeout = args => events.TimedOut(agency, "attempt timeout", args),
+        });
     }
 }

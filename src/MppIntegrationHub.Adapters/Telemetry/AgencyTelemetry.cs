@@ -9,7 +9,8 @@ namespace MppIntegrationHub.Adapters.Telemetry;
 /// <summary>
 /// Traces and measures every capability call to an agency: a span per call, call duration and errors per agency
 /// and capability, the breaker state and the quota permits left as gauges, and a one-minute traffic window that
-/// the operator console reads. Polly adds its own resilience events on the <c>Polly</c> meter.
+/// the operator console reads; the pipelines' retries, breaker transitions, quota refusals and timeouts are counted
+/// through <see cref="AgencyResilienceEvents"/>.
 /// </summary>
 public sealed class AgencyTelemetry : IDisposable
 {
@@ -21,6 +22,7 @@ public sealed class AgencyTelemetry : IDisposable
     private readonly Meter _meter;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _errors;
+    private readonly Counter<long> _resilienceEvents;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, AgencyTraffic> _traffic = new(StringComparer.Ordinal);
 
@@ -33,6 +35,8 @@ public sealed class AgencyTelemetry : IDisposable
         _duration = _meter.CreateHistogram<double>(
             "hub.agency.call.duration", "s", "Capability calls to an agency, HTTP retries included, by agency, capability and outcome.");
         _errors = _meter.CreateCounter<long>("hub.agency.call.errors", "{error}", "Failed capability calls by agency, capability and error kind.");
+        _resilienceEvents = _meter.CreateCounter<long>(
+            "hub.agency.resilience.events", "{event}", "Retries, breaker transitions, calls refused at the quota and timeouts, by agency and event.");
         _meter.CreateObservableGauge(
             "hub.agency.breaker.state",
             () => controls.All.Select(c => new Measurement<int>((int)c.Breaker.CircuitState, new KeyValuePair<string, object?>(TagNames.Agency, c.Agency))),
@@ -93,6 +97,11 @@ public sealed class AgencyTelemetry : IDisposable
         _traffic.GetOrAdd(agency, static _ => new AgencyTraffic()).Add(CurrentSecond(now), elapsed, failed: error is not null);
     }
 
+    internal void ResilienceEvent(string agency, string name) => _resilienceEvents.Add(
+        1,
+        new KeyValuePair<string, object?>(TagNames.Agency, agency),
+        new KeyValuePair<string, object?>(TagNames.ResilienceEvent, name));
+
     /// <summary>Whole seconds on the clock's monotonic timestamp: the call's end time is read once, for its duration and its bucket.</summary>
     private long CurrentSecond(long timestamp) => timestamp / _clock.TimestampFrequency;
 
@@ -103,6 +112,7 @@ public sealed class AgencyTelemetry : IDisposable
         public const string Capability = "hub.capability";
         public const string Outcome = "hub.outcome";
         public const string Application = "hub.application.id";
+        public const string ResilienceEvent = "hub.resilience.event";
     }
 }
 

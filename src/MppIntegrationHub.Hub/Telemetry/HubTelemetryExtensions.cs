@@ -18,8 +18,6 @@ public static class HubTelemetryExtensions
     /// <summary>MassTransit 8's own activity source and meter.</summary>
     private const string MassTransitSource = "MassTransit";
 
-    /// <summary>Polly's resilience events and durations per agency pipeline (Microsoft.Extensions.Http.Resilience).</summary>
-    private const string PollyMeter = "Polly";
 
     /// <summary>
     /// Traces the API requests (named by route template, no query strings), the bus hops (MassTransit), the workflow
@@ -39,7 +37,7 @@ public static class HubTelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddProcessor(new PersonalDataScrubber()))
             .WithMetrics(metrics => metrics
-                .AddMeter(WorkflowTelemetry.MeterName, AgencyTelemetry.MeterName, PollyMeter, MassTransitSource)
+                .AddMeter(WorkflowTelemetry.MeterName, AgencyTelemetry.MeterName, MassTransitSource)
                 .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"));
         builder.Logging.AddConsoleFormatter<TracedJsonConsoleFormatter, ConsoleFormatterOptions>();
         if (!builder.Environment.IsDevelopment())

@@ -93,7 +93,9 @@ public sealed class DeclarativeAdapterTests : IAsyncLifetime
         var manifest = BpjsManifests.Parse(BpjsManifests.Version1(_twin.BaseUrl));
         var builder = new Polly.ResiliencePipelineBuilder<HttpResponseMessage>();
 
-        MppIntegrationHub.Adapters.Resilience.AgencyPipeline.Configure(builder, manifest.ToAdapterManifest(), new MppIntegrationHub.Adapters.Resilience.AgencyControl("bpjs-kesehatan"), _ => { });
+        MppIntegrationHub.Adapters.Resilience.AgencyPipeline.Configure(
+            builder, manifest.ToAdapterManifest(), new MppIntegrationHub.Adapters.Resilience.AgencyControl("bpjs-kesehatan"),
+            _host.Get<MppIntegrationHub.Adapters.Resilience.AgencyResilienceEvents>(), _ => { });
         var descriptor = Polly.Testing.ResiliencePipelineExtensions.GetPipelineDescriptor(builder.Build());
 
         Assert.Equal(

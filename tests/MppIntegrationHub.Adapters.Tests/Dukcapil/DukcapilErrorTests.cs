@@ -159,6 +159,12 @@ public sealed class DukcapilErrorTests(SimulatorsFixture fixture)
         }
 
         Assert.Equal(3, _sims.Dukcapil.Requests.Count(VerifyPath));
+
+        // Each attempt's timeout is reported, and the two retries after the first two.
+        var events = Resilience.PipelineEventTests.Events(host);
+        Assert.Equal([4006, 4001, 4006, 4001, 4006], events.Select(r => r.Id.Id));
+        Assert.All(events.Where(r => r.Id.Id == 4006), r => Assert.Equal("attempt timeout", r.GetStructuredStateValue("Timeout")));
+        Assert.All(events.Where(r => r.Id.Id == 4001), r => Assert.Equal("TimeoutRejectedException", r.GetStructuredStateValue("Outcome")));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MppIntegrationHub.Adapters.Registry;
 using MppIntegrationHub.Adapters.Tests.Dukcapil;
@@ -54,6 +55,11 @@ public sealed class CircuitBreakerTests(SimulatorsFixture fixture)
         Assert.Equal(VerificationDecision.Verified, recovered.Decision);
         Assert.Equal(CircuitState.Closed, Status(host).Breaker);
         Assert.Equal(AdapterHealth.Healthy, Status(host).Health);
+
+        // Each transition is logged once, the opening with what caused it (an exception's type, never its message).
+        var transitions = PipelineEventTests.Events(host);
+        Assert.Equal([4002, 4003, 4004], transitions.Select(r => r.Id.Id));
+        Assert.Equal((LogLevel.Error, "HttpRequestException"), (transitions[0].Level, transitions[0].GetStructuredStateValue("Outcome")));
     }
 
     private static async Task<List<(AgencyError Error, TimeSpan Elapsed)>> OpenBreakerAnswersAsync(

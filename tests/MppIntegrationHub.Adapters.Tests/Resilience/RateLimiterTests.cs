@@ -66,6 +66,7 @@ public sealed class RateLimiterTests(SimulatorsFixture fixture)
 
         Assert.Equal((AgencyErrorKind.Transient, "rate-limited"), (error.Kind, error.Code));
         Assert.Equal(1, _sims.Dukcapil.Requests.Total);
+        Assert.Equal([4005], PipelineEventTests.Events(host).Select(r => r.Id.Id));
     }
 
     /// <summary>Waits for <paramref name="condition"/>, polling, for at most a generous minute.</summary>

@@ -8,7 +8,7 @@ namespace MppIntegrationHub.Benchmarks.Adapters;
 /// CPU time and allocations per call of both <see cref="DukcapilAdapterCallBenchmarks"/> methods, measured in process:
 /// on a machine shared with other builds wall-clock means are noise, process CPU time per operation is not.
 /// Interleaves rounds of the two methods so both see the same machine, then repeats with the adapters' span and the
-/// adapters' and Polly's meters listened to, as an exporter would.
+/// adapters' meter listened to, as an exporter would.
 /// </summary>
 internal static class AdapterCpuProbe
 {
@@ -61,7 +61,7 @@ internal static class AdapterCpuProbe
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name is AgencyTelemetry.MeterName or "Polly")
+                if (instrument.Meter.Name is AgencyTelemetry.MeterName)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

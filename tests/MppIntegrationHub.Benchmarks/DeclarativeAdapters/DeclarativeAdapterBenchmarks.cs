@@ -40,8 +40,8 @@ public class DeclarativeAdapterBenchmarks
 
         _services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<AgencyControls>()
+            .AddLogging()
+            .AddAdapterRegistry()
             .AddSingleton<DeclarativeCredentials>()
             .AddSingleton<DeclarativeAdapterFactory>()
             .AddHttpClient(DeclarativeAdapterFactory.HttpClientName)
@@ -53,7 +53,7 @@ public class DeclarativeAdapterBenchmarks
 
         var sdkManifest = manifest.ToAdapterManifest();
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        AgencyPipeline.Configure(builder, sdkManifest, new AgencyControl("bpjs-compiled"), _ => { });
+        AgencyPipeline.Configure(builder, sdkManifest, new AgencyControl("bpjs-compiled"), _services.GetRequiredService<AgencyResilienceEvents>(), _ => { });
         var http = new HttpClient(new ResilienceHandler(builder.Build())
         {
             InnerHandler = new ResponseSizeLimitHandler("bpjs-compiled", sdkManifest.MaxResponseBytes) { InnerHandler = new CannedAgencyHandler(answer) },
