@@ -13,7 +13,8 @@ public static class HubBusExtensions
     /// get the orchestrator's and the webhooks' consumers; the API role only publishes. On RabbitMQ queues and exchanges
     /// are durable, every publish waits for the broker's confirm, and prefetch bounds the unacknowledged messages per
     /// endpoint (the step consumer sets its own from <c>Orchestration:StepConcurrency</c>), so a worker that dies
-    /// hands its unacknowledged messages back to the broker for another.
+    /// hands its unacknowledged messages back to the broker for another; commands must reach a queue
+    /// (<see cref="MandatoryCommands"/>).
     /// </summary>
     public static IServiceCollection AddHubBus(this IServiceCollection services, IConfiguration configuration, HubRole role)
     {
@@ -38,6 +39,7 @@ public static class HubBusExtensions
                     transport.Durable = true;
                     transport.AutoDelete = false;
                     transport.PrefetchCount = rabbit.PrefetchCount;
+                    transport.ConfigurePublish(publish => publish.PublishCommandsMandatory());
                     transport.ConfigureEndpoints(context);
                 });
             }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using MppIntegrationHub.Contracts.Applications;
 using MppIntegrationHub.Processes.Tests.Support;
 using MppIntegrationHub.Simulators;
 using Xunit.Abstractions;
@@ -77,6 +78,36 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         await AssertEachRequestWrittenOnceAsync(simulators, applications);
     }
 
+    [Fact]
+    public async Task NewBroker_StepsSentBeforeTheFirstWorkerBoundItsQueues_AreKeptAndComplete()
+    {
+        // Arrange: only the API runs on a fresh virtual host; the applications' first steps wait in the outbox, which
+        // workers relay. The first worker's relay sends them while its bus is still binding the step queues: RabbitMQ
+        // drops a message no queue is bound for, unless it is published mandatory and comes back. Leases outlast the
+        // test, so the lease sweeper cannot bring back a dropped step: only the outbox keeping the returned ones can.
+        const int applications = 20;
+        var clock = new DrillClock(factor: 600);
+        await using var engines = await Engines.CreateAsync();
+        using var simulators = await SimulatorsProcess.StartAsync(clock, PopulationSize, Drill.Seed, autoPayAfter: TimeSpan.FromMinutes(30));
+        var longLeases = new Dictionary<string, string?> { ["Orchestration__LeaseDuration"] = DrillClock.Span(clock.Simulated(TimeSpan.FromMinutes(10))) };
+        using var api = Hub("api", "api", clock, simulators, engines, longLeases);
+        await api.StartAsync();
+        await using var officers = new CaseOfficers(simulators, AgencyIds.Dukcapil, PrintedStatus);
+        using var portal = new PortalClient(api.BaseUrl, clock.Clock);
+        await Drill.SubmitAllAsync(Drill.Applicants(clock, PopulationSize, applications), c => Drill.SubmitKtpAsync(portal, c));
+
+        // Act: nothing moves without a worker; then the first one starts.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(0, await portal.CountAsync(ApplicationStatus.Completed));
+        using var worker = Hub("worker", "worker", clock, simulators, engines, longLeases);
+        await worker.StartAsync();
+
+        // Assert: every application completes, well before any lease would expire, each Dukcapil write once.
+        await WithLogsOnFailureAsync(() => Drill.WaitForCompletionAsync(portal, applications, TimeSpan.FromMinutes(2)), api, worker);
+        output.WriteLine($"{await portal.StatusSummaryAsync()}; {await officers.StopAsync()} case advances");
+        await AssertEachRequestWrittenOnceAsync(simulators, applications);
+    }
+
     private async Task WithLogsOnFailureAsync(Func<Task> wait, params HubProcess[] hubs)
     {
         try
@@ -94,10 +125,11 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         }
     }
 
-    private static HubProcess Hub(string name, string role, DrillClock clock, SimulatorsProcess simulators, Engines engines)
+    private static HubProcess Hub(
+        string name, string role, DrillClock clock, SimulatorsProcess simulators, Engines engines, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var settings = HubProcess.AgencySettings(simulators);
-        foreach (var (key, value) in HubProcess.DrillSettings(clock).Concat(engines.HubSettings))
+        foreach (var (key, value) in HubProcess.DrillSettings(clock).Concat(engines.HubSettings).Concat(overrides ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;
         }
