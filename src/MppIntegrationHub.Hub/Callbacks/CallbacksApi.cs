@@ -15,7 +15,7 @@ using MppIntegrationHub.Orchestration.Persistence;
 namespace MppIntegrationHub.Hub.Callbacks;
 
 /// <summary>Maps <c>POST /api/v1/agency-callbacks/{agency}</c>: agencies report case status changes, signed with their own secret.</summary>
-public static class CallbacksApi
+public static partial class CallbacksApi
 {
     public const string SignatureHeader = "X-Agency-Signature";
     private const int MaxCallbackBytes = 64 * 1024;
@@ -38,10 +38,12 @@ public static class CallbacksApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("An agency reports a case status change")
             .WithDescription("Body: the agency's case as its GET answers it. Header X-Agency-Signature: sha256=<hex HMAC-SHA256 of the body "
                 + "with the agency's callback secret>. Portal tokens are not accepted here. The waiting application step moves on at once. "
-                + "A case the hub does not follow answers 404; the same body again answers 409; a body older than the replay window answers 422.");
+                + "A case the hub does not follow answers 404; the same body again answers 409; a body older than the replay window answers 422; "
+                + "503 (with Retry-After) when the hub cannot queue the update now: send the same body again.");
         return api;
     }
 
@@ -54,7 +56,8 @@ public static class CallbacksApi
         IDbContextFactory<WorkflowDbContext> workflows,
         TimeProvider clock,
         IPublishEndpoint bus,
-        AuditTrail audit)
+        AuditTrail audit,
+        ILoggerFactory loggers)
     {
         var cancellationToken = http.RequestAborted;
         var body = await ReadBodyAsync(http.Request, cancellationToken);
@@ -97,7 +100,23 @@ public static class CallbacksApi
                 "This exact callback was accepted before; a replay is not applied twice.");
         }
 
-        await bus.Publish(new RecordAgencyUpdate(agency, translator.Capability, callback.Reference, callback.Update), cancellationToken);
+        try
+        {
+            await bus.Publish(new RecordAgencyUpdate(agency, translator.Capability, callback.Reference, callback.Update), cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever the transport throws, the answer is the same: not queued, send it again.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            // Not queued (the broker is down, or no worker has bound its queue yet): the receipt goes, so that the
+            // agency's retry is taken instead of refused as a replay.
+            LogNotQueued(loggers.CreateLogger(typeof(CallbacksApi)), e, agency);
+            await ForgetReceiptAsync(hubStore, agency, body, CancellationToken.None);
+            http.Response.Headers.RetryAfter = "5";
+            return HubProblems.Problem(StatusCodes.Status503ServiceUnavailable, HubProblems.Types.Unavailable, "Callback not queued",
+                "The hub could not queue the update just now; send the same callback again shortly.");
+        }
+
         await audit.AppendAsync(new AuditEntry($"agency:{agency}", AuditActions.AgencyCallback, null, null, ["status"], callback.Reference), cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
@@ -121,6 +140,15 @@ public static class CallbacksApi
         return await db.Steps.AsNoTracking().AnyAsync(s => s.CorrelationRef == reference && s.Capability == capability, cancellationToken);
     }
 
+    private static async Task ForgetReceiptAsync(IDbContextFactory<HubApiDbContext> hubStore, string agency, byte[] body, CancellationToken cancellationToken)
+    {
+        await using var db = await hubStore.CreateDbContextAsync(cancellationToken);
+        var hash = BodyHash(body);
+        await db.CallbackReceipts.Where(r => r.Agency == agency && r.BodyHash == hash).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static string BodyHash(byte[] body) => Convert.ToHexStringLower(SHA256.HashData(body));
+
     /// <summary>Remembers the body; false when the same body was accepted before. Receipts older than the window are dropped.</summary>
     private static async Task<bool> RecordReceiptAsync(
         IDbContextFactory<HubApiDbContext> hubStore, string agency, byte[] body, string reference, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
@@ -131,7 +159,7 @@ public static class CallbacksApi
         db.CallbackReceipts.Add(new CallbackReceipt
         {
             Agency = agency,
-            BodyHash = Convert.ToHexStringLower(SHA256.HashData(body)),
+            BodyHash = BodyHash(body),
             Reference = reference,
             ReceivedAtTicks = now.UtcTicks,
         });
@@ -185,4 +213,7 @@ public static class CallbacksApi
 
         return buffer.ToArray();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A callback of agency {Agency} could not be queued; it was answered 503 for the agency to send again")]
+    private static partial void LogNotQueued(ILogger logger, Exception exception, string agency);
 }

@@ -29,6 +29,7 @@ public static class HubProblems
         public const string IdempotencyKeyMissing = Prefix + "idempotency-key-missing";
         public const string CitizenNotFound = Prefix + "citizen-not-found";
         public const string AgencyUnavailable = Prefix + "agency-unavailable";
+        public const string Unavailable = Prefix + "unavailable";
         public const string AgencyRejected = Prefix + "agency-rejected";
         public const string Conflict = Prefix + "conflict";
         public const string SignatureInvalid = Prefix + "signature-invalid";

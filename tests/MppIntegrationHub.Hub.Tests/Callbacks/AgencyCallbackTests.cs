@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MppIntegrationHub.Contracts.Applications;
@@ -54,6 +55,29 @@ public sealed class AgencyCallbackTests(HubFactory hub) : IClassFixture<HubFacto
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         await replay.AssertProblemAsync(HttpStatusCode.Conflict, HubProblems.Types.Conflict);
+    }
+
+    [Fact]
+    public async Task Callback_NotQueued_Is503_AndTheAgencysRetryIsTaken()
+    {
+        var (application, reference) = await WaitingSkckCaseAsync("3273012006880010", "000803");
+        var body = Issued(reference);
+        using var http = hub.CreateClient();
+
+        HttpResponseMessage refused;
+        using (hub.Services.GetRequiredService<IBus>().ConnectPublishObserver(new RefusingPublishes()))
+        {
+            refused = await PostAsync(http, "skck", body, Sign(HubFactory.CallbackSecret, body));
+        }
+
+        using var retried = await PostAsync(http, "skck", body, Sign(HubFactory.CallbackSecret, body));
+        var step = await WaitForStepAsync(application, "wait-issuance", s => s.Status == StepStatus.Succeeded);
+
+        await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, HubProblems.Types.Unavailable);
+        Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
+        refused.Dispose();
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(StepStatus.Succeeded, step.Status);
     }
 
     [Fact]
@@ -193,6 +217,16 @@ public sealed class AgencyCallbackTests(HubFactory hub) : IClassFixture<HubFacto
         }
 
         return http.SendAsync(request);
+    }
+
+    /// <summary>A bus that cannot take messages just now, as when the broker is down.</summary>
+    private sealed class RefusingPublishes : IPublishObserver
+    {
+        public Task PrePublish<T>(PublishContext<T> context) where T : class => throw new InvalidOperationException("The broker is unreachable.");
+
+        public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
     }
 
     private static string Sign(string secret, string body) =>
