@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using MppIntegrationHub.Adapters.Resilience;
 using MppIntegrationHub.Adapters.Telemetry;
 using MppIntegrationHub.Adapters.Tests.Dukcapil;
@@ -8,7 +10,6 @@ using MppIntegrationHub.Adapters.Tests.Infrastructure;
 using MppIntegrationHub.Contracts.Capabilities;
 using MppIntegrationHub.Simulators;
 using MppIntegrationHub.Simulators.People;
-using System.Diagnostics.Metrics;
 
 namespace MppIntegrationHub.Adapters.Tests.Resilience;
 
@@ -47,6 +48,6 @@ public sealed class PipelineEventTests(SimulatorsFixture fixture)
     }
 
     /// <summary>The log records of the agency pipelines' events, oldest first.</summary>
-    internal static List<Microsoft.Extensions.Logging.Testing.FakeLogRecord> Events(AdapterHost host) =>
+    internal static List<FakeLogRecord> Events(AdapterHost host) =>
         [.. host.Logs.GetSnapshot().Where(r => r.Category == typeof(AgencyResilienceEvents).FullName)];
 }
