@@ -15,4 +15,7 @@ public sealed record AgencyCallbackOptions
     /// replay inside the window is refused as a duplicate and one outside it as too old.
     /// </summary>
     public TimeSpan ReplayWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a callback waits for the broker to take its update before answering 503 (the agency sends it again).</summary>
+    public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -100,18 +100,23 @@ public static partial class CallbacksApi
                 "This exact callback was accepted before; a replay is not applied twice.");
         }
 
+        // The receipt stays only once the update is queued: otherwise the agency's retry would be refused as a replay.
+        var queued = false;
         try
         {
-            await bus.Publish(new RecordAgencyUpdate(agency, translator.Capability, callback.Reference, callback.Update), cancellationToken);
+            queued = await TryQueueAsync(
+                bus, new RecordAgencyUpdate(agency, translator.Capability, callback.Reference, callback.Update), options.Value.QueueTimeout, loggers, cancellationToken);
         }
-#pragma warning disable CA1031 // Whatever the transport throws, the answer is the same: not queued, send it again.
-        catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
+        finally
         {
-            // Not queued (the broker is down, or no worker has bound its queue yet): the receipt goes, so that the
-            // agency's retry is taken instead of refused as a replay.
-            LogNotQueued(loggers.CreateLogger(typeof(CallbacksApi)), e, agency);
-            await ForgetReceiptAsync(hubStore, agency, body, CancellationToken.None);
+            if (!queued)
+            {
+                await ForgetReceiptAsync(hubStore, agency, body, CancellationToken.None);
+            }
+        }
+
+        if (!queued)
+        {
             http.Response.Headers.RetryAfter = "5";
             return HubProblems.Problem(StatusCodes.Status503ServiceUnavailable, HubProblems.Types.Unavailable, "Callback not queued",
                 "The hub could not queue the update just now; send the same callback again shortly.");
@@ -138,6 +143,29 @@ public static partial class CallbacksApi
     {
         await using var db = await workflows.CreateDbContextAsync(cancellationToken);
         return await db.Steps.AsNoTracking().AnyAsync(s => s.CorrelationRef == reference && s.Capability == capability, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes the update, waiting for the broker at most <paramref name="patience"/>; false when it was not queued
+    /// (the broker is down, or on a new broker no worker has bound its queue yet).
+    /// </summary>
+    private static async Task<bool> TryQueueAsync(
+        IPublishEndpoint bus, RecordAgencyUpdate update, TimeSpan patience, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(patience);
+        try
+        {
+            await bus.Publish(update, timeout.Token);
+            return true;
+        }
+#pragma warning disable CA1031 // Whatever the transport throws, the answer is the same: not queued, send it again.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogNotQueued(loggers.CreateLogger(typeof(CallbacksApi)), e, update.Agency);
+            return false;
+        }
     }
 
     private static async Task ForgetReceiptAsync(IDbContextFactory<HubApiDbContext> hubStore, string agency, byte[] body, CancellationToken cancellationToken)

@@ -57,15 +57,17 @@ public sealed class AgencyCallbackTests(HubFactory hub) : IClassFixture<HubFacto
         await replay.AssertProblemAsync(HttpStatusCode.Conflict, HubProblems.Types.Conflict);
     }
 
-    [Fact]
-    public async Task Callback_NotQueued_Is503_AndTheAgencysRetryIsTaken()
+    [Theory]
+    [InlineData(false, "3273012006880010", "000803")]
+    [InlineData(true, "3273012106880011", "000804")]
+    public async Task Callback_NotQueued_Is503_AndTheAgencysRetryIsTaken(bool brokerHangs, string nik, string serial)
     {
-        var (application, reference) = await WaitingSkckCaseAsync("3273012006880010", "000803");
+        var (application, reference) = await WaitingSkckCaseAsync(nik, serial);
         var body = Issued(reference);
         using var http = hub.CreateClient();
 
         HttpResponseMessage refused;
-        using (hub.Services.GetRequiredService<IBus>().ConnectPublishObserver(new RefusingPublishes()))
+        using (hub.Services.GetRequiredService<IBus>().ConnectPublishObserver(new RefusingPublishes(brokerHangs)))
         {
             refused = await PostAsync(http, "skck", body, Sign(HubFactory.CallbackSecret, body));
         }
@@ -219,10 +221,11 @@ public sealed class AgencyCallbackTests(HubFactory hub) : IClassFixture<HubFacto
         return http.SendAsync(request);
     }
 
-    /// <summary>A bus that cannot take messages just now, as when the broker is down.</summary>
-    private sealed class RefusingPublishes : IPublishObserver
+    /// <summary>A bus that cannot take messages just now: it refuses them, or waits for a broker that does not answer.</summary>
+    private sealed class RefusingPublishes(bool hang) : IPublishObserver
     {
-        public Task PrePublish<T>(PublishContext<T> context) where T : class => throw new InvalidOperationException("The broker is unreachable.");
+        public Task PrePublish<T>(PublishContext<T> context) where T : class =>
+            hang ? Task.Delay(Timeout.Infinite, context.CancellationToken) : throw new InvalidOperationException("The broker is unreachable.");
 
         public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
 

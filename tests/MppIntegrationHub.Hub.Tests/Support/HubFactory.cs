@@ -51,6 +51,7 @@ public class HubFactory : WebApplicationFactory<Program>
             ["Hub:Audit:NikKey"] = "test-nik-reference-key-0123456789abcdef",
             ["Hub:Webhooks:PollInterval"] = "00:00:00.2",
             ["Hub:AgencyCallbacks:Secrets:skck"] = CallbackSecret,
+            ["Hub:AgencyCallbacks:QueueTimeout"] = "00:00:01",
             ["Hub:DataProtection:KeyFolder"] = Path.Combine(_folder, "keys"),
             ["Hub:Webhooks:AllowedPrivateNetworks:0"] = "127.0.0.0/8",
             ["Hub:TokenKeys:SigningKey"] = TestTokenKeys.Signing,
