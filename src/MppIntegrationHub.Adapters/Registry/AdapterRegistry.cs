@@ -122,7 +122,8 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
             capability.Name,
             context,
             (adapter, capability, request, context, cancellationToken),
-            static call => call.adapter.InvokeAsync(call.capability, call.request, call.context, call.cancellationToken));
+            static call => call.adapter.InvokeAsync(call.capability, call.request, call.context, call.cancellationToken),
+            cancellationToken);
     }
 
     public Task<JsonElement> InvokeAsync(string capability, JsonElement request, CallContext context, CancellationToken cancellationToken = default)
@@ -139,11 +140,16 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
             capability,
             context,
             (adapter, capability, request, context, cancellationToken),
-            static call => call.adapter.InvokeAsync(call.capability, call.request, call.context, call.cancellationToken));
+            static call => call.adapter.InvokeAsync(call.capability, call.request, call.context, call.cancellationToken),
+            cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="call"/> inside the call's span and metrics; a static call with its state allocates no closure.</summary>
-    private async Task<T> Measured<TState, T>(IAgencyAdapter adapter, string capability, CallContext context, TState state, Func<TState, Task<T>> call)
+    /// <summary>
+    /// Runs <paramref name="call"/> inside the call's span and metrics, and turns its failure into the canonical error
+    /// (unless the call was cancelled); a static call with its state allocates no closure.
+    /// </summary>
+    private async Task<T> Measured<TState, T>(
+        IAgencyAdapter adapter, string capability, CallContext context, TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
     {
         var measured = _telemetry.Start(adapter.Manifest.Agency, capability, context);
         AgencyErrorKind? error = null;
@@ -155,6 +161,12 @@ public sealed class AdapterRegistry : IAdapterRegistry, ICapabilityInvoker
         {
             error = exception.Error.Kind;
             throw;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var normalized = adapter.Normalize(exception);
+            error = normalized.Kind;
+            throw new AgencyException(normalized);
         }
         finally
         {

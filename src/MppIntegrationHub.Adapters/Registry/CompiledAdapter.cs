@@ -8,8 +8,8 @@ using MppIntegrationHub.Contracts.Serialization;
 namespace MppIntegrationHub.Adapters.Registry;
 
 /// <summary>
-/// Base of the compiled adapters: a table of typed capability handlers, the JSON form derived from it, and every
-/// failure normalised to the canonical error.
+/// Base of the compiled adapters: a table of typed capability handlers, the JSON form derived from it, and the
+/// normalisation of their failures to the canonical error (applied by the registry, see <see cref="IAgencyAdapter"/>).
 /// </summary>
 public abstract class CompiledAdapter(AdapterManifest manifest) : IAgencyAdapter
 {
@@ -20,27 +20,19 @@ public abstract class CompiledAdapter(AdapterManifest manifest) : IAgencyAdapter
     /// <summary>Reads the agency's error bodies; null when status codes say enough.</summary>
     protected virtual IAgencyErrorBodyMapper? ErrorBodyMapper => null;
 
-    public async Task<TResult> InvokeAsync<TRequest, TResult>(
+    public Task<TResult> InvokeAsync<TRequest, TResult>(
         Capability<TRequest, TResult> capability,
         TRequest request,
         CallContext context,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(capability);
-        if (!_handlers.TryGetValue(capability.Name, out var handler) || handler is not CapabilityHandler<TRequest, TResult> typed)
-        {
-            throw Unsupported(capability.Name);
-        }
-
-        try
-        {
-            return await typed.Handle(request, context, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not AgencyException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new AgencyException(AgencyFailures.Normalize(Manifest.Agency, exception, ErrorBodyMapper));
-        }
+        return _handlers.TryGetValue(capability.Name, out var handler) && handler is CapabilityHandler<TRequest, TResult> typed
+            ? typed.Handle(request, context, cancellationToken)
+            : throw Unsupported(capability.Name);
     }
+
+    public AgencyError Normalize(Exception exception) => AgencyFailures.Normalize(Manifest.Agency, exception, ErrorBodyMapper);
 
     public Task<JsonElement> InvokeAsync(string capability, JsonElement request, CallContext context, CancellationToken cancellationToken) =>
         _handlers.TryGetValue(capability, out var handler)
