@@ -21,6 +21,7 @@ STUB_PORT=${STUB_PORT:-5191}; PROXY_PORT=${PROXY_PORT:-5192}; HUB_PORT=${HUB_POR
 source benchmarks/lib.sh
 client=load-bench; secret=load-bench-secret-0123456789
 
+require_wrk
 build_release
 step "start the stub agency on 127.0.0.1:$STUB_PORT"
 start_stub "$STUB_PORT" 0

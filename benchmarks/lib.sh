@@ -56,4 +56,10 @@ hub_token() { # port client secret scope
   echo "$token"
 }
 
+# wrk drives the throughput runs; installed from Debian packages when missing, as the test command installs its engines.
+require_wrk() {
+  command -v wrk >/dev/null && return 0
+  source scripts/services.sh && _svc_apt_install wrk && command -v wrk >/dev/null || { echo "wrk is missing and could not be installed" >&2; return 1; }
+}
+
 field() { sed -nE "s/.*$1=([0-9.]+).*/\1/p" "$2"; }
