@@ -25,9 +25,9 @@ internal static class AuditRecordInsert
 
     public static async Task WriteAsync(HubApiDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
-        var table = TablesByModel.GetOrAdd(db.Model, model => new Table(model, db.GetService<ISqlGenerationHelper>()));
+        var table = TablesByModel.GetOrAdd(db.Model, model => new Table(model, db.GetService<ISqlGenerationHelper>(), StatementParameters.MaxFor(db.Database)));
         await using var parameterFactory = db.Database.GetDbConnection().CreateCommand();
-        var rowsPerStatement = StatementParameters.MaxFor(db.Database) / table.Columns.Length;
+        var rowsPerStatement = table.RowsPerStatement;
         if (records.Count <= rowsPerStatement)
         {
             await InsertAsync(db, table, parameterFactory, records, cancellationToken);
@@ -68,12 +68,14 @@ internal static class AuditRecordInsert
 
     private sealed class Table
     {
-        public Table(IModel model, ISqlGenerationHelper sql)
+        /// <summary>The model is one engine's: the statement size is read once (the engine's name comes from reflection).</summary>
+        public Table(IModel model, ISqlGenerationHelper sql, int maxParameters)
         {
             var entity = model.FindEntityType(typeof(AuditRecord))!;
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             Sql = sql;
             Columns = [.. entity.GetProperties().Select(p => new Column(p, sql.DelimitIdentifier(p.GetColumnName(table)!)))];
+            RowsPerStatement = maxParameters / Columns.Length;
             InsertPrefix = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", Columns.Select(c => c.Name))}) VALUES ";
         }
 
@@ -82,6 +84,8 @@ internal static class AuditRecordInsert
         public Column[] Columns { get; }
 
         public string InsertPrefix { get; }
+
+        public int RowsPerStatement { get; }
     }
 
     private sealed class Column(IProperty property, string name)

@@ -14,7 +14,7 @@ namespace MppIntegrationHub.Hub.Audit;
 /// being written, concurrent appends queue and are chained and written together in the next transaction. An append
 /// returns only once its records are durable, and fails with its group when that write fails.
 /// </summary>
-public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, TimeProvider clock, IOptions<AuditOptions> options)
+public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, TimeProvider clock, IOptions<AuditOptions> options) : IAsyncDisposable
 {
     private const int VerifyBatch = 5_000;
 
@@ -36,6 +36,13 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
 
     /// <summary>Set once another process was seen appending to the same store: from then on the tail is read before every write.</summary>
     private bool _sharedStore;
+
+    /// <summary>
+    /// The writer's context, its connection kept open between groups: opening a pooled SQLite connection re-registers
+    /// the engine's functions and closing it unregisters them, a third of an audited read's store time when the hub is
+    /// quiet. Only the writer touches it; a write that fails for any reason discards it, so the next one reconnects.
+    /// </summary>
+    private HubApiDbContext? _writer;
 
     /// <summary>The keyed, non-reversible reference the chain stores instead of the NIK.</summary>
     public string NikReference(Nik nik) => Convert.ToHexStringLower(HMACSHA256.HashData(_nikKey, Encoding.ASCII.GetBytes(nik.Value)));
@@ -137,22 +144,19 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
     {
         for (var attempt = 1; ; attempt++)
         {
-            // The group's write is not cancelled by any one request: the others in it still need their records.
-            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-            // One connection for the tail read and the insert: EF would otherwise open and close it around each.
-            await db.Database.OpenConnectionAsync(CancellationToken.None);
-            var tail = _tail;
-            if (tail is null || _sharedStore || attempt > 1)
-            {
-                var stored = await ReadTailAsync(db);
-                // A tail this process did not write means another one appends too.
-                _sharedStore |= tail is not null && stored != tail;
-                tail = stored;
-            }
-
-            var records = Chain(group, tail);
             try
             {
+                var db = _writer ??= await OpenWriterAsync();
+                var tail = _tail;
+                if (tail is null || _sharedStore || attempt > 1)
+                {
+                    var stored = await ReadTailAsync(db);
+                    // A tail this process did not write means another one appends too.
+                    _sharedStore |= tail is not null && stored != tail;
+                    tail = stored;
+                }
+
+                var records = Chain(group, tail);
                 await AuditRecordInsert.WriteAsync(db, records, CancellationToken.None);
                 _tail = new AuditTail(records[^1].Sequence, records[^1].Hash);
                 return;
@@ -160,9 +164,48 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
             catch (DbException) when (attempt < ConflictRetries)
             {
                 // Most likely another process appended first; the next attempt reads the new tail and chains onto it.
+                await CloseWriterAsync();
+            }
+            catch
+            {
+                await CloseWriterAsync();
+                throw;
             }
         }
     }
+
+    /// <summary>The group's write is not cancelled by any one request: the others in it still need their records.</summary>
+    private async Task<HubApiDbContext> OpenWriterAsync()
+    {
+        var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        try
+        {
+            await db.Database.OpenConnectionAsync(CancellationToken.None);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task CloseWriterAsync()
+    {
+        if (_writer is not { } writer)
+        {
+            return;
+        }
+
+        _writer = null;
+        await using (writer)
+        {
+            await writer.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Closes the writer's connection when the host stops (requests, and so appends, have ended by then).</summary>
+    public async ValueTask DisposeAsync() => await CloseWriterAsync();
 
     private static async Task<AuditTail> ReadTailAsync(HubApiDbContext db)
     {

@@ -17,6 +17,7 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
     private readonly string _database = Path.Combine(Path.GetTempPath(), "hub-audit-tests", $"{Guid.NewGuid():N}.db");
     private readonly WriteProbe _probe = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly List<AuditTrail> _trails = [];
 
     public async Task InitializeAsync()
     {
@@ -25,11 +26,15 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         await db.Database.MigrateAsync();
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        foreach (var trail in _trails)
+        {
+            await trail.DisposeAsync();
+        }
+
         SqliteConnection.ClearAllPools();
         File.Delete(_database);
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -161,8 +166,39 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         Assert.Equal(5, verification.RecordsVerified);
     }
 
-    private AuditTrail Trail(Contexts contexts) =>
-        new(contexts, _clock, Options.Create(new AuditOptions { NikKey = "test-nik-reference-key-0123456789abcdef" }));
+    [Fact]
+    public async Task AppendAsync_KeepsTheWritersConnectionOpenBetweenGroups_AndReplacesItAfterAFailedWrite()
+    {
+        var connections = new ConnectionProbe();
+        var trail = Trail(new Contexts(_database, _probe, connections));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await trail.AppendAsync(Entry($"client-{i}")).WaitAsync(Patience);
+        }
+
+        Assert.Equal((1, 0), (connections.Opened, connections.Closed));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => trail.AppendAsync(Entry(WriteProbe.Unwritable)).WaitAsync(Patience));
+        Assert.Equal((1, 1), (connections.Opened, connections.Closed));
+
+        await trail.AppendAsync(Entry("later")).WaitAsync(Patience);
+        await trail.AppendAsync(Entry("later still")).WaitAsync(Patience);
+        Assert.Equal((2, 1), (connections.Opened, connections.Closed));
+
+        await trail.DisposeAsync();
+        Assert.Equal((2, 2), (connections.Opened, connections.Closed));
+        var verification = await trail.VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+        Assert.Equal(7, verification.RecordsVerified);
+    }
+
+    private AuditTrail Trail(Contexts contexts)
+    {
+        var trail = new AuditTrail(contexts, _clock, Options.Create(new AuditOptions { NikKey = "test-nik-reference-key-0123456789abcdef" }));
+        _trails.Add(trail);
+        return trail;
+    }
 
     private static AuditEntry Entry(string clientId) =>
         new(clientId, AuditActions.IdentityVerified, DataPurpose.IdentityVerification, TestCitizens.Parse(TestCitizens.Budi), ["fullName"]);
@@ -179,6 +215,31 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
             .UseSqlite($"Data Source={database}").AddInterceptors(interceptors).Options;
 
         public HubApiDbContext CreateDbContext() => new SqliteHubApiDbContext(_options);
+    }
+
+    /// <summary>Counts the connections the trail's contexts open and close.</summary>
+    private sealed class ConnectionProbe : DbConnectionInterceptor
+    {
+        private int _opened;
+        private int _closed;
+
+        public int Opened => Volatile.Read(ref _opened);
+
+        public int Closed => Volatile.Read(ref _closed);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _opened);
+            return Task.CompletedTask;
+        }
+
+        public override Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            Interlocked.Increment(ref _closed);
+            return Task.CompletedTask;
+        }
+
+        public override void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Interlocked.Increment(ref _closed);
     }
 
     /// <summary>
