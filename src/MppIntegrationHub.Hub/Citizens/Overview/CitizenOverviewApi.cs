@@ -38,7 +38,10 @@ public static class CitizenOverviewApi
             .Select(r => new OmittedSection(r.Capability, r.Categories.Any(needed.Contains) ? OmissionReason.Scope : OmissionReason.Purpose))
             .ToList();
 
-        var outcomes = await Task.WhenAll(granted.Select(r => ReadAsync(r, invoker, grant, http.RequestAborted)));
+        // Each read starts on the thread pool: building and sending an agency request takes a while before its first
+        // wait, and started one after another the last agency would be called that much later (about 0.1 ms each on a
+        // quiet two-core machine; the overview's p50 over its slowest agency fell from 2.9-3.0 to 2.6-2.8 ms).
+        var outcomes = await Task.WhenAll(granted.Select(r => Task.Run(() => ReadAsync(r, invoker, grant, http.RequestAborted))));
         var audited = outcomes.Where(o => o.Read is not null).Select(o => o.Read!.Audit).ToList();
         if (audited.Count > 0)
         {
