@@ -39,8 +39,8 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
 
     /// <summary>
     /// The writer's context, its connection kept open between groups: opening a pooled SQLite connection re-registers
-    /// the engine's functions and closing it unregisters them, a third of an audited read's store time when the hub is
-    /// quiet. Only the writer touches it; a write that fails for any reason discards it, so the next one reconnects.
+    /// the engine's functions and closing it unregisters them, a fifth of an audit write's time when the hub is quiet.
+    /// Only the writer touches it; a write that fails for any reason discards it, so the next one reconnects.
     /// </summary>
     private HubApiDbContext? _writer;
 
@@ -174,7 +174,7 @@ public sealed class AuditTrail(IDbContextFactory<HubApiDbContext> contexts, Time
         }
     }
 
-    /// <summary>The group's write is not cancelled by any one request: the others in it still need their records.</summary>
+    /// <summary>Opens the writer's context and connection; no one request cancels it: the others in the group still need their records.</summary>
     private async Task<HubApiDbContext> OpenWriterAsync()
     {
         var db = await contexts.CreateDbContextAsync(CancellationToken.None);

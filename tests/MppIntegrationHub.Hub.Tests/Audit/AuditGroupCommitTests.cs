@@ -238,8 +238,6 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
             Interlocked.Increment(ref _closed);
             return Task.CompletedTask;
         }
-
-        public override void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Interlocked.Increment(ref _closed);
     }
 
     /// <summary>
