@@ -193,6 +193,23 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         Assert.Equal(7, verification.RecordsVerified);
     }
 
+    [Fact]
+    public async Task AppendAsync_WhenTheStoreDropsTheWritersConnection_ReconnectsAndWritesTheGroup()
+    {
+        var connections = new ConnectionProbe();
+        var trail = Trail(new Contexts(_database, _probe, connections));
+        await trail.AppendAsync(Entry("before")).WaitAsync(Patience);
+
+        _probe.DropConnectionAtNextInsert();
+        await trail.AppendAsync(Entry("after")).WaitAsync(Patience);
+
+        Assert.Equal((2, 1), (connections.Opened, connections.Closed));
+        Assert.Equal(2, _probe.Inserts);
+        Assert.Equal(["before", "after"], await ClientsInSequenceOrderAsync());
+        var verification = await trail.VerifyAsync();
+        Assert.True(verification.Valid, verification.Problem);
+    }
+
     private AuditTrail Trail(Contexts contexts)
     {
         var trail = new AuditTrail(contexts, _clock, Options.Create(new AuditOptions { NikKey = "test-nik-reference-key-0123456789abcdef" }));
@@ -241,8 +258,8 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Counts audit inserts (done and failed) and tail reads; can hold the first insert open and refuses to write a
-    /// record of <see cref="Unwritable"/>.
+    /// Counts audit inserts (done and failed) and tail reads; can hold the first insert open, refuses to write a record
+    /// of <see cref="Unwritable"/>, and can fail one insert as a store that dropped the connection does.
     /// </summary>
     private sealed class WriteProbe : DbCommandInterceptor
     {
@@ -257,6 +274,7 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
         private int _groupWrites;
         private int _mostParameters;
         private bool _hold;
+        private int _dropConnection;
         private readonly HashSet<DbTransaction> _transactions = [];
 
         public Task FirstWriteStarted => _started.Task;
@@ -276,6 +294,8 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
 
         public void ReleaseFirstWrite() => _release.TrySetResult();
 
+        public void DropConnectionAtNextInsert() => Volatile.Write(ref _dropConnection, 1);
+
         public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
@@ -293,6 +313,12 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
             if (command.Parameters.Cast<DbParameter>().Any(p => Unwritable.Equals(p.Value)))
             {
                 throw new InvalidOperationException("The store refused this write.");
+            }
+
+            if (Interlocked.Exchange(ref _dropConnection, 0) == 1)
+            {
+                // What a restarted server's broken connection raises: a DbException, as a sequence conflict does.
+                throw new SqliteException("The connection to the store was lost.", 10);
             }
 
             return result;
