@@ -5,6 +5,7 @@ using MppIntegrationHub.Adapters.Declarative.Mapping;
 using MppIntegrationHub.Adapters.Errors;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Registry;
+using MppIntegrationHub.Adapters.Resilience;
 using MppIntegrationHub.Contracts.Capabilities;
 using MppIntegrationHub.Contracts.Errors;
 using MppIntegrationHub.Contracts.Serialization;
@@ -22,7 +23,7 @@ public sealed class DeclarativeAdapter : IAgencyAdapter, IDisposable
     private readonly HttpClient _http;
     private readonly FrozenDictionary<string, CompiledOperation> _operations;
     private readonly Action<JObject>? _bodyCredentials;
-    private readonly IReadOnlyList<Action> _release;
+    private readonly AgencyResiliencePipeline _pipeline;
     private int _inFlight;
     private int _retired;
     private int _released;
@@ -32,13 +33,13 @@ public sealed class DeclarativeAdapter : IAgencyAdapter, IDisposable
         AdapterManifest manifest,
         HttpClient http,
         Action<JObject>? bodyCredentials,
-        IReadOnlyList<Action> release)
+        AgencyResiliencePipeline pipeline)
     {
         Source = source;
         Manifest = manifest;
         _http = http;
         _bodyCredentials = bodyCredentials;
-        _release = release;
+        _pipeline = pipeline;
         _operations = source.Operations.ToFrozenDictionary(o => o.Capability, o => new CompiledOperation(o), StringComparer.Ordinal);
     }
 
@@ -115,9 +116,6 @@ public sealed class DeclarativeAdapter : IAgencyAdapter, IDisposable
         }
 
         _http.Dispose();
-        foreach (var release in _release)
-        {
-            release();
-        }
+        _pipeline.Dispose();
     }
 }

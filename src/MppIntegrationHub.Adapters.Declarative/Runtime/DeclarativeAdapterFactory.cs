@@ -4,7 +4,6 @@ using MppIntegrationHub.Adapters.Resilience;
 using MppIntegrationHub.Adapters.Rest;
 using Microsoft.Extensions.Http.Resilience;
 using Newtonsoft.Json.Linq;
-using Polly;
 
 namespace MppIntegrationHub.Adapters.Declarative.Runtime;
 
@@ -38,27 +37,20 @@ public sealed class DeclarativeAdapterFactory(
 
     private DeclarativeAdapter Create(DeclarativeAdapterManifest source, AdapterManifest manifest, AgencyControl control)
     {
-        var release = new List<Action>();
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
-        {
-            Name = AgencyPipeline.KeyFor(manifest.Agency),
-            InstanceName = $"{manifest.Id}@{manifest.Version}",
-            TimeProvider = clock,
-        };
-        AgencyPipeline.Configure(builder, manifest, control, events, release.Add);
+        var pipeline = AgencyPipeline.Build(manifest, control, events, clock);
 
         HttpMessageHandler inner = new ResponseSizeLimitHandler(manifest.Agency, manifest.MaxResponseBytes)
         {
             InnerHandler = handlers.CreateHandler(HttpClientName),
         };
         inner = Authenticate(source, manifest, inner);
-        var http = new HttpClient(new ResilienceHandler(builder.Build()) { InnerHandler = inner })
+        var http = new HttpClient(new ResilienceHandler(pipeline.Pipeline) { InnerHandler = inner })
         {
             BaseAddress = EnsureTrailingSlash(manifest.BaseUrl!),
             // The pipeline's total timeout governs; HttpClient's own would cut retries short.
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        return new DeclarativeAdapter(source, manifest, http, BodyCredentials(source), release);
+        return new DeclarativeAdapter(source, manifest, http, BodyCredentials(source), pipeline);
     }
 
     private HttpMessageHandler Authenticate(DeclarativeAdapterManifest source, AdapterManifest manifest, HttpMessageHandler inner) => source.Auth.Kind switch

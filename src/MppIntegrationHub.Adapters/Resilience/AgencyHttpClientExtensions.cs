@@ -4,8 +4,6 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Rest;
-using Polly;
-using Polly.Registry;
 using Refit;
 
 namespace MppIntegrationHub.Adapters.Resilience;
@@ -21,28 +19,27 @@ public static class AgencyHttpClientExtensions
     public static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Registers the one resilience pipeline of <paramref name="agency"/>, built from the manifest options
-    /// <typeparamref name="TOptions"/>. Throws when the agency already has one.
+    /// Registers the one resilience pipeline of <paramref name="agency"/> (a keyed <see cref="AgencyResiliencePipeline"/>),
+    /// built on first use from the manifest options <typeparamref name="TOptions"/> and disposed with the host. Throws
+    /// when the agency already has one.
     /// </summary>
     public static IServiceCollection AddAgencyPipeline<TOptions>(this IServiceCollection services, string agency)
         where TOptions : AdapterManifest
     {
         ArgumentNullException.ThrowIfNull(services);
-        var marker = new AgencyPipelineRegistration(agency);
-        if (services.Any(d => marker.Equals(d.ImplementationInstance)))
+        if (services.Any(d => d.IsKeyedService && d.ServiceType == typeof(AgencyResiliencePipeline) && Equals(d.ServiceKey, agency)))
         {
             throw new InvalidOperationException($"The resilience pipeline of agency '{agency}' is already registered.");
         }
 
-        services.AddSingleton(marker);
-        services.AddResiliencePipeline<string, HttpResponseMessage>(AgencyPipeline.KeyFor(agency), (builder, context) =>
+        services.AddKeyedSingleton(agency, (sp, _) =>
         {
-            // The registry's builders come with Polly's telemetry listener; the pipeline reports through AgencyResilienceEvents instead.
-            builder.TelemetryListener = null;
-            var manifest = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
-            var control = context.ServiceProvider.GetRequiredService<AgencyControls>().For(agency);
-            var events = context.ServiceProvider.GetRequiredService<AgencyResilienceEvents>();
-            AgencyPipeline.Configure(builder, manifest, control, events, context.OnPipelineDisposed);
+            var manifest = sp.GetRequiredService<IOptions<TOptions>>().Value;
+            return AgencyPipeline.Build(
+                manifest,
+                sp.GetRequiredService<AgencyControls>().For(agency),
+                sp.GetRequiredService<AgencyResilienceEvents>(),
+                sp.GetRequiredService<TimeProvider>());
         });
         return services;
     }
@@ -91,12 +88,9 @@ public static class AgencyHttpClientExtensions
             // when the message redacts them, and URLs with NIKs: agency calls are logged by the pipeline's events
             // (AgencyResilienceEvents) and the adapters' classified log events instead.
             .RemoveAllLoggers()
-            .AddHttpMessageHandler(sp => new ResilienceHandler(
-                sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline<HttpResponseMessage>(AgencyPipeline.KeyFor(agency))));
+            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<AgencyResiliencePipeline>(agency).Pipeline));
         addAuthentication?.Invoke(client);
         return client.AddHttpMessageHandler(sp =>
             new ResponseSizeLimitHandler(agency, sp.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseBytes));
     }
-
-    private sealed record AgencyPipelineRegistration(string Agency);
 }

@@ -13,23 +13,44 @@ namespace MppIntegrationHub.Adapters.Resilience;
 /// </summary>
 public static class AgencyPipeline
 {
-    /// <summary>The pipeline's key in <see cref="Polly.Registry.ResiliencePipelineProvider{TKey}"/>.</summary>
-    public static string KeyFor(string agency) => $"agency:{agency}";
+    /// <summary>The pipeline's name, as its telemetry and descriptor report it.</summary>
+    public static string NameFor(string agency) => $"agency:{agency}";
 
-    /// <summary>Adds the strategies to <paramref name="builder"/>; <paramref name="onDisposed"/> receives the limiter's cleanup.</summary>
-    public static void Configure(
+    /// <summary>
+    /// Builds the pipeline of <paramref name="manifest"/>'s agency on <paramref name="clock"/>. Built directly, not
+    /// through Polly's pipeline registry: the registry wraps each execution in reload and disposal tracking the hub
+    /// does not use (a new manifest gets a new pipeline, see <see cref="AgencyResiliencePipeline"/>).
+    /// </summary>
+    /// <param name="manifest">The agency's manifest: timeouts, retry, breaker and quota.</param>
+    /// <param name="control">The agency's run-time controls: breaker state, retry switch, quota gauge.</param>
+    /// <param name="events">Where the strategies report their events.</param>
+    /// <param name="clock">The clock of the timeouts, delays, breaker and limiter windows.</param>
+    public static AgencyResiliencePipeline Build(
+        AdapterManifest manifest, AgencyControl control, AgencyResilienceEvents events, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(control);
+        ArgumentNullException.ThrowIfNull(events);
+        return new AgencyResiliencePipeline(onDisposed =>
+        {
+            var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
+            {
+                Name = NameFor(manifest.Agency),
+                InstanceName = $"{manifest.Id}@{manifest.Version}",
+                TimeProvider = clock,
+            };
+            Configure(builder, manifest, control, events, onDisposed);
+            return builder.Build();
+        });
+    }
+
+    private static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> builder,
         AdapterManifest manifest,
         AgencyControl control,
         AgencyResilienceEvents events,
         Action<Action> onDisposed)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentNullException.ThrowIfNull(control);
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(onDisposed);
-
         var agency = manifest.Agency;
         builder.AddTimeout(new HttpTimeoutStrategyOptions
         {

@@ -91,12 +91,11 @@ public sealed class DeclarativeAdapterTests : IAsyncLifetime
     public void Pipeline_BuiltFromManifest_HasTheSdkStrategiesInOrder()
     {
         var manifest = BpjsManifests.Parse(BpjsManifests.Version1(_twin.BaseUrl));
-        var builder = new Polly.ResiliencePipelineBuilder<HttpResponseMessage>();
+        using var pipeline = MppIntegrationHub.Adapters.Resilience.AgencyPipeline.Build(
+            manifest.ToAdapterManifest(), new MppIntegrationHub.Adapters.Resilience.AgencyControl("bpjs-kesehatan"),
+            _host.Get<MppIntegrationHub.Adapters.Resilience.AgencyResilienceEvents>(), TimeProvider.System);
 
-        MppIntegrationHub.Adapters.Resilience.AgencyPipeline.Configure(
-            builder, manifest.ToAdapterManifest(), new MppIntegrationHub.Adapters.Resilience.AgencyControl("bpjs-kesehatan"),
-            _host.Get<MppIntegrationHub.Adapters.Resilience.AgencyResilienceEvents>(), _ => { });
-        var descriptor = Polly.Testing.ResiliencePipelineExtensions.GetPipelineDescriptor(builder.Build());
+        var descriptor = Polly.Testing.ResiliencePipelineExtensions.GetPipelineDescriptor(pipeline.Pipeline);
 
         Assert.Equal(
             ["total-timeout", "retry", "circuit-breaker", "quota", "attempt-timeout"],

@@ -6,7 +6,6 @@ using MppIntegrationHub.Adapters.Resilience;
 using MppIntegrationHub.Adapters.Rest;
 using MppIntegrationHub.Adapters.Tests.Infrastructure;
 using Polly.RateLimiting;
-using Polly.Registry;
 using Polly.Testing;
 using Refit;
 
@@ -25,9 +24,9 @@ public sealed class PipelineCompositionTests(SimulatorsFixture fixture)
             o.Retry.MaxRetries = 4;
             o.Breaker.BreakDuration = TimeSpan.FromSeconds(7);
         }));
-        var provider = host.Services.GetRequiredService<ResiliencePipelineProvider<string>>();
+        var pipeline = host.Services.GetRequiredKeyedService<AgencyResiliencePipeline>("dukcapil").Pipeline;
 
-        var strategies = provider.GetPipeline<HttpResponseMessage>(AgencyPipeline.KeyFor("dukcapil")).GetPipelineDescriptor().Strategies;
+        var strategies = pipeline.GetPipelineDescriptor().Strategies;
 
         Assert.Collection(
             strategies,
@@ -42,6 +41,23 @@ public sealed class PipelineCompositionTests(SimulatorsFixture fixture)
             s => Assert.IsType<HttpRateLimiterStrategyOptions>(s.Options),
             s => Assert.Equal(TimeSpan.FromSeconds(3), Assert.IsType<HttpTimeoutStrategyOptions>(s.Options).Timeout));
         Assert.IsAssignableFrom<RateLimiterStrategyOptions>(strategies[3].Options);
+    }
+
+    [Fact]
+    public async Task AgencyPipeline_IsBuiltOncePerAgency_AndReleasesItsQuotaLimiterWithTheHost()
+    {
+        var host = AdapterHost.Create(AdapterHost.Dukcapil(fixture.Reset()));
+        var pipeline = host.Services.GetRequiredKeyedService<AgencyResiliencePipeline>("dukcapil");
+        var quota = host.Services.GetRequiredService<AgencyControls>().For("dukcapil").Quota!;
+        Assert.Same(pipeline, host.Services.GetRequiredKeyedService<AgencyResiliencePipeline>("dukcapil"));
+        using (var lease = quota.AttemptAcquire())
+        {
+            Assert.True(lease.IsAcquired);
+        }
+
+        await host.DisposeAsync();
+
+        Assert.Throws<ObjectDisposedException>(() => quota.AttemptAcquire());
     }
 
     [Fact]

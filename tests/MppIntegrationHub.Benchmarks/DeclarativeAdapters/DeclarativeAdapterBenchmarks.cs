@@ -9,7 +9,6 @@ using MppIntegrationHub.Adapters.Declarative.Manifests;
 using MppIntegrationHub.Adapters.Declarative.Runtime;
 using MppIntegrationHub.Adapters.Resilience;
 using MppIntegrationHub.Contracts.Serialization;
-using Polly;
 
 namespace MppIntegrationHub.Benchmarks.DeclarativeAdapters;
 
@@ -27,6 +26,7 @@ public class DeclarativeAdapterBenchmarks
     private ServiceProvider _services = null!;
     private BpjsCompiledAdapter _compiled = null!;
     private DeclarativeAdapter _declarative = null!;
+    private AgencyResiliencePipeline _compiledPipeline = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -52,9 +52,9 @@ public class DeclarativeAdapterBenchmarks
         _declarative = _services.GetRequiredService<DeclarativeAdapterFactory>().CreateLive(manifest);
 
         var sdkManifest = manifest.ToAdapterManifest();
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        AgencyPipeline.Configure(builder, sdkManifest, new AgencyControl("bpjs-compiled"), _services.GetRequiredService<AgencyResilienceEvents>(), _ => { });
-        var http = new HttpClient(new ResilienceHandler(builder.Build())
+        _compiledPipeline = AgencyPipeline.Build(
+            sdkManifest, new AgencyControl("bpjs-compiled"), _services.GetRequiredService<AgencyResilienceEvents>(), TimeProvider.System);
+        var http = new HttpClient(new ResilienceHandler(_compiledPipeline.Pipeline)
         {
             InnerHandler = new ResponseSizeLimitHandler("bpjs-compiled", sdkManifest.MaxResponseBytes) { InnerHandler = new CannedAgencyHandler(answer) },
         })
@@ -66,6 +66,7 @@ public class DeclarativeAdapterBenchmarks
     public void Cleanup()
     {
         _declarative.Dispose();
+        _compiledPipeline.Dispose();
         _services.Dispose();
     }
 

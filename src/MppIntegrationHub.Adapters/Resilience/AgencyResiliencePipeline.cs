@@ -1,0 +1,30 @@
+using Polly;
+
+namespace MppIntegrationHub.Adapters.Resilience;
+
+/// <summary>
+/// An agency's resilience pipeline as built by <see cref="AgencyPipeline.Build"/>, with what disposing it frees: the
+/// quota's rate limiter and its replenishment timer. Its owner disposes it once no call runs through it any more.
+/// </summary>
+public sealed class AgencyResiliencePipeline : IDisposable
+{
+    private readonly List<Action> _release = [];
+    private int _disposed;
+
+    internal AgencyResiliencePipeline(Func<Action<Action>, ResiliencePipeline<HttpResponseMessage>> build) => Pipeline = build(_release.Add);
+
+    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        foreach (var release in _release)
+        {
+            release();
+        }
+    }
+}
