@@ -55,7 +55,7 @@ public sealed class DukcapilAdapter : CompiledAdapter
         var face = request.FaceImage is { } image
             ? await MatchFaceAsync(new FaceMatchRequest { Nik = request.Nik, Image = image }, cancellationToken).ConfigureAwait(false)
             : null;
-        var decision = ElementVerification.Decide(fields, face);
+        var decision = ElementVerification.Decide(fields.Count, fields.Matching, face);
         DukcapilLog.Verified(_logger, request.Nik.Value, decision, page.QuotaLimiter);
         return new IdentityVerificationResult { Decision = decision, Fields = fields, Face = face };
     }

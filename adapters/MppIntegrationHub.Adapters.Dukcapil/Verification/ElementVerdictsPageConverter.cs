@@ -78,6 +78,7 @@ public sealed class ElementVerdictsPageConverter : JsonConverter<ElementVerdicts
         Expect(ref reader, JsonTokenType.StartObject);
         var record = new ElementVerdicts();
         var seen = 0;
+        var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals(ResponseCode.EncodedUtf8Bytes))
@@ -85,8 +86,9 @@ public sealed class ElementVerdictsPageConverter : JsonConverter<ElementVerdicts
                 Once(ref seen, 1 << ElementVerdicts.ElementCount, ref reader);
                 record.ResponseCode = reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
             }
-            else if (ElementAt(ref reader) is var element and >= 0)
+            else if (ElementAt(ref reader, next) is var element and >= 0)
             {
+                next = element + 1;
                 Once(ref seen, 1 << element, ref reader);
                 Judge(ref reader, record, element);
             }
@@ -99,12 +101,16 @@ public sealed class ElementVerdictsPageConverter : JsonConverter<ElementVerdicts
         return record;
     }
 
-    /// <summary>The index of the element the property names, or -1 for a member the hub does not read.</summary>
-    private static int ElementAt(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The index of the element the property names, or -1 for a member the hub does not read. The registry writes the
+    /// elements in their order, so the search starts at <paramref name="next"/>, the one after the last found, and wraps.
+    /// </summary>
+    private static int ElementAt(ref Utf8JsonReader reader, int next)
     {
         var elements = ElementVerification.Elements;
-        for (var element = 0; element < elements.Length; element++)
+        for (var tried = 0; tried < elements.Length; tried++)
         {
+            var element = (next + tried) % elements.Length;
             if (reader.ValueTextEquals(elements[element].Name.EncodedUtf8Bytes))
             {
                 return element;

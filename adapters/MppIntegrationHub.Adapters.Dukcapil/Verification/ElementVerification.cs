@@ -46,44 +46,24 @@ public static class ElementVerification
     /// One verdict per element sent, keyed by the request's field name; an element the registry did not judge is a
     /// malformed answer.
     /// </summary>
-    public static Dictionary<string, FieldVerdict> ReadVerdicts(VerificationElements sent, ElementVerdicts judged)
+    public static SentElementVerdictDictionary ReadVerdicts(VerificationElements sent, ElementVerdicts judged)
     {
         ArgumentNullException.ThrowIfNull(sent);
         ArgumentNullException.ThrowIfNull(judged);
-        var sentCount = 0;
-        foreach (var element in Elements)
-        {
-            sentCount += element.Value(sent) is null ? 0 : 1;
-        }
-
-        var verdicts = new Dictionary<string, FieldVerdict>(sentCount, StringComparer.Ordinal);
+        var sentElements = 0;
         for (var element = 0; element < Elements.Length; element++)
         {
-            if (Elements[element].Value(sent) is not null)
-            {
-                verdicts[Elements[element].Field] = judged.On(element);
-            }
+            sentElements |= Elements[element].Value(sent) is null ? 0 : 1 << element;
         }
 
-        return verdicts;
+        return new SentElementVerdictDictionary(sentElements, judged);
     }
 
-    /// <summary>Verified when every element (and the face, if sent) matches; not verified when none does.</summary>
-    public static VerificationDecision Decide(Dictionary<string, FieldVerdict> fields, FaceMatchResult? face)
-    {
-        ArgumentNullException.ThrowIfNull(fields);
-        var matching = 0;
-
-        // The dictionary's own enumerator: through IReadOnlyDictionary both the values and their enumerator are objects.
-        foreach (var (_, verdict) in fields)
-        {
-            matching += verdict.Matches ? 1 : 0;
-        }
-
-        return face is { Matched: false } || (fields.Count > 0 && matching == 0) ? VerificationDecision.NotVerified
-            : matching == fields.Count ? VerificationDecision.Verified
-            : VerificationDecision.PartialMatch;
-    }
+    /// <summary>Verified when every element sent (and the face, if sent) matches; not verified when none does.</summary>
+    public static VerificationDecision Decide(int sent, int matching, FaceMatchResult? face) =>
+        face is { Matched: false } || (sent > 0 && matching == 0) ? VerificationDecision.NotVerified
+        : matching == sent ? VerificationDecision.Verified
+        : VerificationDecision.PartialMatch;
 
     private static ReadOnlySpan<byte> Matching => "Sesuai"u8;
 

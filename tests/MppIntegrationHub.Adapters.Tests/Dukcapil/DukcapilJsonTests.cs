@@ -4,6 +4,7 @@ using MppIntegrationHub.Adapters.Dukcapil.Registry;
 using MppIntegrationHub.Adapters.Dukcapil.Verification;
 using MppIntegrationHub.Adapters.Rest;
 using MppIntegrationHub.Contracts.Errors;
+using MppIntegrationHub.Contracts.Verification;
 
 namespace MppIntegrationHub.Adapters.Tests.Dukcapil;
 
@@ -54,6 +55,20 @@ public sealed class DukcapilJsonTests
         var verdicts = ElementVerification.ReadVerdicts(Sent with { FullName = "BUDI", BirthDate = "12-05-1990" }, RegistryContent.FirstRecord(page));
         Assert.Equal(new(true, 100), verdicts["fullName"]);
         Assert.Equal(new(false), verdicts["birthDate"]);
+    }
+
+    [Fact]
+    public void VerdictPage_ElementsInAnyOrder_AreEachReadUnderTheirName()
+    {
+        var page = Read("""
+            {"content":[{"NO_KEL":"Sesuai (4)","JENIS_KLMIN":"Sesuai","NIK":"Sesuai","NAMA_LGKP":"Tidak Sesuai (2)","NO_KK":"Sesuai (1)"}],"quotaLimiter":1}
+            """);
+
+        var verdicts = ElementVerification.ReadVerdicts(Sent with { Village = "1001", Sex = "Laki-Laki", FullName = "BUDI", KkNumber = "3273" }, page.First!);
+
+        Assert.Equal(
+            [("kkNumber", new FieldVerdict(true, 1)), ("fullName", new FieldVerdict(false, 2)), ("sex", new FieldVerdict(true)), ("address.village", new FieldVerdict(true, 4))],
+            verdicts.Select(v => (v.Key, v.Value)));
     }
 
     [Fact]

@@ -102,17 +102,51 @@ public sealed class ElementVerificationTests
     }
 
     [Fact]
-    public void Decide_AllSomeOrNoneMatching_IsVerifiedPartialOrNot()
+    public void ReadVerdicts_View_LooksUpOnlyTheElementsSentAndCountsTheMatchingOnes()
     {
-        Dictionary<string, FieldVerdict> Fields(params bool[] matches) => matches.Select((m, i) => (m, i)).ToDictionary(p => $"f{p.i}", p => new FieldVerdict(p.m));
+        var record = DukcapilJsonTests.Read("""
+            {"content":[{"NAMA_LGKP":"Sesuai (90)","TGL_LHR":"Tidak Sesuai","JENIS_KLMIN":"Sesuai","TMPT_LHR":"Sesuai (80)"}],"quotaLimiter":1}
+            """).First!;
 
-        Assert.Equal(VerificationDecision.Verified, ElementVerification.Decide(Fields(true, true), null));
-        Assert.Equal(VerificationDecision.PartialMatch, ElementVerification.Decide(Fields(true, false), null));
-        Assert.Equal(VerificationDecision.NotVerified, ElementVerification.Decide(Fields(false, false), null));
-        Assert.Equal(VerificationDecision.NotVerified, ElementVerification.Decide(Fields(true, true), new FaceMatchResult(false, 10)));
+        var verdicts = ElementVerification.ReadVerdicts(DukcapilJsonTests.Sent with { FullName = "BUDI", BirthDate = "12-05-1990", Sex = "Laki-Laki" }, record);
+
+        Assert.Equal((3, 2), (verdicts.Count, verdicts.Matching));
+        Assert.Equal(new FieldVerdict(true, 90), verdicts["fullName"]);
+        Assert.True(verdicts.TryGetValue("birthDate", out var birthDate) && !birthDate.Matches);
+        Assert.False(verdicts.ContainsKey("birthPlace"));
+        Assert.False(verdicts.TryGetValue("birthPlace", out _));
+        Assert.Throws<KeyNotFoundException>(() => verdicts["birthPlace"]);
+        Assert.Equal(
+            [new("fullName", new FieldVerdict(true, 90)), new("birthDate", new FieldVerdict(false)), new KeyValuePair<string, FieldVerdict>("sex", new FieldVerdict(true))],
+            verdicts.ToList());
     }
 
-    private static Dictionary<string, FieldVerdict> Verdicts(string text) => ElementVerification.ReadVerdicts(
+    [Fact]
+    public void ReadVerdicts_View_SerializesAsTheFieldsObjectOfTheCanonicalResult()
+    {
+        var record = DukcapilJsonTests.Read("""{"content":[{"NAMA_LGKP":"Sesuai (90)","JENIS_KLMIN":"Tidak Sesuai"}],"quotaLimiter":1}""").First!;
+        var result = new IdentityVerificationResult
+        {
+            Decision = VerificationDecision.PartialMatch,
+            Fields = ElementVerification.ReadVerdicts(DukcapilJsonTests.Sent with { FullName = "BUDI", Sex = "Laki-Laki" }, record),
+        };
+
+        var json = System.Text.Json.JsonSerializer.SerializeToElement(result, Contracts.Serialization.HubJson.Options).GetProperty("fields");
+
+        Assert.Equal("""{"fullName":{"matches":true,"score":90},"sex":{"matches":false}}""", json.GetRawText());
+    }
+
+    [Theory]
+    [InlineData(2, 2, null, VerificationDecision.Verified)]
+    [InlineData(2, 1, null, VerificationDecision.PartialMatch)]
+    [InlineData(2, 0, null, VerificationDecision.NotVerified)]
+    [InlineData(2, 2, false, VerificationDecision.NotVerified)]
+    [InlineData(2, 2, true, VerificationDecision.Verified)]
+    [InlineData(0, 0, true, VerificationDecision.Verified)]
+    public void Decide_AllSomeOrNoneMatching_IsVerifiedPartialOrNot(int sent, int matching, bool? faceMatched, VerificationDecision expected) =>
+        Assert.Equal(expected, ElementVerification.Decide(sent, matching, faceMatched is { } face ? new FaceMatchResult(face, 90) : null));
+
+    private static SentElementVerdictDictionary Verdicts(string text) => ElementVerification.ReadVerdicts(
         DukcapilJsonTests.Sent with { FullName = "BUDI" },
         RegistryContent.FirstRecord(DukcapilJsonTests.Read(
             $$"""{"content":[{"NAMA_LGKP":{{System.Text.Json.JsonSerializer.Serialize(text)}}}],"quotaLimiter":1}""")));
