@@ -104,14 +104,18 @@ public sealed class ElementVerdictsPageConverter : JsonConverter<ElementVerdicts
     /// <summary>
     /// The index of the element the property names, or -1 for a member the hub does not read. The registry writes the
     /// elements in their order, so the search starts at <paramref name="next"/>, the one after the last found, and wraps.
+    /// A name written plainly is compared byte for byte; an escaped one through the reader, which unescapes it.
     /// </summary>
     private static int ElementAt(ref Utf8JsonReader reader, int next)
     {
         var elements = ElementVerification.Elements;
+        var plain = !reader.ValueIsEscaped && !reader.HasValueSequence;
+        var name = plain ? reader.ValueSpan : default;
         for (var tried = 0; tried < elements.Length; tried++)
         {
             var element = (next + tried) % elements.Length;
-            if (reader.ValueTextEquals(elements[element].Name.EncodedUtf8Bytes))
+            var expected = elements[element].Name.EncodedUtf8Bytes;
+            if (plain ? name.SequenceEqual(expected) : reader.ValueTextEquals(expected))
             {
                 return element;
             }
@@ -135,7 +139,7 @@ public sealed class ElementVerdictsPageConverter : JsonConverter<ElementVerdicts
         }
 
         Span<byte> buffer = stackalloc byte[MaxVerdictBytes];
-        var text = buffer[..reader.CopyString(buffer)];
+        ReadOnlySpan<byte> text = reader.ValueIsEscaped || reader.HasValueSequence ? buffer[..reader.CopyString(buffer)] : reader.ValueSpan;
         if (text.IsEmpty || text.SequenceEqual("-"u8))
         {
             return;

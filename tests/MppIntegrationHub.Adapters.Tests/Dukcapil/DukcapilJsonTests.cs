@@ -72,9 +72,9 @@ public sealed class DukcapilJsonTests
     }
 
     [Fact]
-    public void VerdictPage_NullQuotaAndEscapedText_AreRead()
+    public void VerdictPage_NullQuotaAndEscapedNamesAndText_AreRead()
     {
-        var page = Read("""{"content":[{"NAMA_LGKP":"Tidak Sesuai \u002859)"}],"quotaLimiter":null}""");
+        var page = Read("""{"content":[{"NAMA\u005FLGKP":"Tidak Sesuai \u002859)"}],"quotaLimiter":null}""");
 
         Assert.Null(page.QuotaLimiter);
         Assert.Equal(new(false, 59), ElementVerification.ReadVerdicts(Sent with { FullName = "BUDI" }, page.First!)["fullName"]);
