@@ -14,7 +14,8 @@ public static class AdapterServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the registry (as <see cref="IAdapterRegistry"/> and <see cref="ICapabilityInvoker"/>), the agencies'
-    /// run-time controls, their telemetry, redaction of personal data in logs and the system clock, each only if not registered yet.
+    /// run-time controls, their telemetry, redaction of personal data in logs, the system clock and the agency transport
+    /// clock (<see cref="AgencyPipeline.ClockKey"/>, the process clock by default), each only if not registered yet.
     /// </summary>
     public static IServiceCollection AddAdapterRegistry(this IServiceCollection services)
     {
@@ -25,6 +26,7 @@ public static class AdapterServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(AgencyPipeline.ClockKey, static (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<AgencyControls>();
         services.AddMetrics();
         services.TryAddSingleton<AgencyTelemetry>();

@@ -2,6 +2,7 @@ using MppIntegrationHub.Adapters.Declarative.Manifests;
 using MppIntegrationHub.Adapters.Manifests;
 using MppIntegrationHub.Adapters.Resilience;
 using MppIntegrationHub.Adapters.Rest;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Newtonsoft.Json.Linq;
 
@@ -10,13 +11,15 @@ namespace MppIntegrationHub.Adapters.Declarative.Runtime;
 /// <summary>
 /// Builds a runnable version of a manifest: the SDK's agency pipeline (<see cref="AgencyPipeline"/>) built from the
 /// manifest at run time, then authentication, then the response size limit, over the hub's pooled primary handler.
+/// Pipelines and token lifetimes run on the agency transport clock (<see cref="AgencyPipeline.ClockKey"/>), as the
+/// compiled adapters' do.
 /// </summary>
 public sealed class DeclarativeAdapterFactory(
     IHttpMessageHandlerFactory handlers,
     AgencyControls controls,
     AgencyResilienceEvents events,
     DeclarativeCredentials credentials,
-    TimeProvider clock)
+    [FromKeyedServices(AgencyPipeline.ClockKey)] TimeProvider clock)
 {
     /// <summary>Named HTTP client whose primary handler declarative adapters use (tests and benchmarks replace it).</summary>
     public const string HttpClientName = "mpp-declarative";

@@ -39,7 +39,7 @@ public static class AgencyHttpClientExtensions
                 manifest,
                 sp.GetRequiredService<AgencyControls>().For(agency),
                 sp.GetRequiredService<AgencyResilienceEvents>(),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredKeyedService<TimeProvider>(AgencyPipeline.ClockKey));
         });
         return services;
     }

@@ -13,6 +13,13 @@ namespace MppIntegrationHub.Adapters.Resilience;
 /// </summary>
 public static class AgencyPipeline
 {
+    /// <summary>
+    /// Key of the <see cref="TimeProvider"/> agency transport runs on: the pipelines' timeouts, delays, breaker and quota
+    /// windows. It is the process clock unless the host registers another under this key (a drill's accelerated
+    /// clock must not make a network answer faster).
+    /// </summary>
+    public const string ClockKey = "agency-transport";
+
     /// <summary>The pipeline's name, as its telemetry and descriptor report it.</summary>
     public static string NameFor(string agency) => $"agency:{agency}";
 

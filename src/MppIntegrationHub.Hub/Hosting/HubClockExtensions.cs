@@ -1,8 +1,8 @@
+using MppIntegrationHub.Adapters.Resilience;
 using MppIntegrationHub.Contracts.Time;
 using OpenIddict.Core;
 using OpenIddict.Server;
 using OpenIddict.Validation;
-using Polly.Registry;
 
 namespace MppIntegrationHub.Hub.Hosting;
 
@@ -34,16 +34,7 @@ public static class HubClockExtensions
             builder.Services.Configure<OpenIddictCoreOptions>(o => o.TimeProvider = TimeProvider.System);
             builder.Services.Configure<OpenIddictServerOptions>(o => o.TimeProvider = TimeProvider.System);
             builder.Services.Configure<OpenIddictValidationOptions>(o => o.TimeProvider = TimeProvider.System);
-            builder.Services.PostConfigure<ResiliencePipelineRegistryOptions<string>>(registry =>
-            {
-                var create = registry.BuilderFactory;
-                registry.BuilderFactory = () =>
-                {
-                    var pipeline = create();
-                    pipeline.TimeProvider = TimeProvider.System;
-                    return pipeline;
-                };
-            });
+            builder.Services.AddKeyedSingleton(AgencyPipeline.ClockKey, TimeProvider.System);
         }
 
         return builder;
