@@ -38,17 +38,16 @@ public static class AgencyPipeline
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(control);
         ArgumentNullException.ThrowIfNull(events);
-        return new AgencyResiliencePipeline(onDisposed =>
+        ArgumentNullException.ThrowIfNull(clock);
+        var release = new List<Action>();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
         {
-            var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
-            {
-                Name = NameFor(manifest.Agency),
-                InstanceName = $"{manifest.Id}@{manifest.Version}",
-                TimeProvider = clock,
-            };
-            Configure(builder, manifest, control, events, onDisposed);
-            return builder.Build();
-        });
+            Name = NameFor(manifest.Agency),
+            InstanceName = $"{manifest.Id}@{manifest.Version}",
+            TimeProvider = clock,
+        };
+        Configure(builder, manifest, control, events, release.Add);
+        return new AgencyResiliencePipeline(builder.Build(), release);
     }
 
     private static void Configure(

@@ -8,10 +8,14 @@ namespace MppIntegrationHub.Adapters.Resilience;
 /// </summary>
 public sealed class AgencyResiliencePipeline : IDisposable
 {
-    private readonly List<Action> _release = [];
+    private readonly IReadOnlyList<Action> _release;
     private int _disposed;
 
-    internal AgencyResiliencePipeline(Func<Action<Action>, ResiliencePipeline<HttpResponseMessage>> build) => Pipeline = build(_release.Add);
+    internal AgencyResiliencePipeline(ResiliencePipeline<HttpResponseMessage> pipeline, IReadOnlyList<Action> release)
+    {
+        Pipeline = pipeline;
+        _release = release;
+    }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
