@@ -39,23 +39,22 @@ public static class AgencyPipeline
         ArgumentNullException.ThrowIfNull(control);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(clock);
-        var release = new List<Action>();
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
         {
             Name = NameFor(manifest.Agency),
             InstanceName = $"{manifest.Id}@{manifest.Version}",
             TimeProvider = clock,
         };
-        Configure(builder, manifest, control, events, release.Add);
-        return new AgencyResiliencePipeline(builder.Build(), release);
+        var quota = Configure(builder, manifest, control, events);
+        return new AgencyResiliencePipeline(builder.Build(), quota);
     }
 
-    private static void Configure(
+    /// <summary>Adds the strategies to <paramref name="builder"/>; returns the quota's limiter, which the pipeline owns.</summary>
+    private static SlidingWindowRateLimiter Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> builder,
         AdapterManifest manifest,
         AgencyControl control,
-        AgencyResilienceEvents events,
-        Action<Action> onDisposed)
+        AgencyResilienceEvents events)
     {
         var agency = manifest.Agency;
         builder.AddTimeout(new HttpTimeoutStrategyOptions
@@ -106,7 +105,6 @@ public static class AgencyPipeline
             AutoReplenishment = true,
         });
         control.Quota = limiter;
-        onDisposed(limiter.Dispose);
         builder.AddRateLimiter(new HttpRateLimiterStrategyOptions
         {
             Name = "quota",
@@ -120,5 +118,6 @@ public static class AgencyPipeline
             Timeout = manifest.Timeouts.Attempt,
             OnTimeout = args => events.TimedOut(agency, "attempt timeout", args),
         });
+        return limiter;
     }
 }

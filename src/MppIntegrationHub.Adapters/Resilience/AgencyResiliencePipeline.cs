@@ -1,34 +1,23 @@
+using System.Threading.RateLimiting;
 using Polly;
 
 namespace MppIntegrationHub.Adapters.Resilience;
 
 /// <summary>
-/// An agency's resilience pipeline as built by <see cref="AgencyPipeline.Build"/>, with what disposing it frees: the
-/// quota's rate limiter and its replenishment timer. Its owner disposes it once no call runs through it any more.
+/// An agency's resilience pipeline as built by <see cref="AgencyPipeline.Build"/>, with the quota's rate limiter it
+/// owns. Its owner disposes it once no call runs through it any more: that stops the limiter's replenishment timer.
 /// </summary>
 public sealed class AgencyResiliencePipeline : IDisposable
 {
-    private readonly IReadOnlyList<Action> _release;
-    private int _disposed;
+    private readonly RateLimiter _quota;
 
-    internal AgencyResiliencePipeline(ResiliencePipeline<HttpResponseMessage> pipeline, IReadOnlyList<Action> release)
+    internal AgencyResiliencePipeline(ResiliencePipeline<HttpResponseMessage> pipeline, RateLimiter quota)
     {
         Pipeline = pipeline;
-        _release = release;
+        _quota = quota;
     }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
-        foreach (var release in _release)
-        {
-            release();
-        }
-    }
+    public void Dispose() => _quota.Dispose();
 }
